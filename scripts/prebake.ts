@@ -1,0 +1,45 @@
+/**
+ * Computes the first screen of every unit at build time with the same engine the
+ * browser runs, and writes static/data/prebaked.json: the numbers a leader sees
+ * before DuckDB-WASM has loaded.
+ *
+ *   tsx scripts/prebake.ts [--out static/data] [--unit 22@2025]
+ */
+import { writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { computeScorecard, listUnits, dataAsOf } from '../src/lib/kpi/scorecard';
+import { unitKey, type Prebaked } from '../src/lib/kpi/prebaked';
+import { openBuiltData } from './lib/open-data';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'static/data' }, unit: { type: 'string', default: '22@2025' } } });
+const started = performance.now();
+const { db, manifest } = await openBuiltData(values.out!);
+const asOf = await dataAsOf(db);
+const year = Number(asOf.slice(0, 4));
+const units = await listUnits(db);
+const scorecards: Prebaked['scorecards'] = {};
+for (const unit of units) scorecards[unitKey(unit)] = await computeScorecard(db, { unit, year, asOf });
+await db.close();
+
+const prebaked: Prebaked = {
+	generated_at: new Date().toISOString(),
+	as_of: asOf,
+	year,
+	default_unit: units.some((u) => unitKey(u) === values.unit) ? values.unit! : unitKey(units[0]),
+	years: Array.from({ length: year - 2019 + 1 }, (_, i) => 2019 + i),
+	units,
+	datasets: manifest.datasets.map((d) => ({
+		name: d.name,
+		provenance: d.provenance,
+		as_of: d.as_of,
+		title_vi: d.title_vi,
+		title_en: d.title_en,
+		rows: d.rows
+	})),
+	scorecards
+};
+const file = join(values.out!, 'prebaked.json');
+writeFileSync(file + '.tmp', JSON.stringify(prebaked));
+renameSync(file + '.tmp', file);
+console.log(`prebaked ${units.length} scorecards for ${year} in ${Math.round(performance.now() - started)} ms → ${file}`);

@@ -1,0 +1,42 @@
+import type { Db } from './types';
+import type { Manifest } from '../data/manifest';
+
+/** The part of `fetch` used here, so Node tests can serve files from disk. */
+export type FetchLike = (
+	url: string,
+	init?: { cache?: 'no-cache' | 'default' }
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
+
+/**
+ * Load the published data (manifest.json + one Arrow IPC file per dataset) into `db`,
+ * replacing tables of the same name. Downloads run in parallel; inserts run one after
+ * the other because a DuckDB connection executes one statement at a time.
+ */
+export async function loadStaticData(
+	db: Db,
+	baseUrl: string,
+	fetchFn: FetchLike = (url, init) => fetch(url, init)
+): Promise<Manifest> {
+	const base = baseUrl.replace(/\/+$/, '');
+	// The manifest is tiny and names the current files, so always revalidate it; the
+	// Arrow URLs carry the source hash, so a cached copy is never stale.
+	const manifest = (await (await checked(fetchFn, `${base}/manifest.json`, { cache: 'no-cache' })).json()) as Manifest;
+	const downloads = manifest.datasets.map(async (d) => {
+		const url = `${base}/${d.file}?v=${d.sha256.slice(0, 16)}`;
+		return new Uint8Array(await (await checked(fetchFn, url)).arrayBuffer());
+	});
+	// Insert in manifest order as soon as each download is in, overlapping the rest;
+	// the no-op catch keeps a later failure from being reported as unhandled while we
+	// are still awaiting an earlier one (it is rethrown when its turn comes).
+	for (const d of downloads) d.catch(() => {});
+	for (let i = 0; i < downloads.length; i++) {
+		await db.insertArrowIPC(manifest.datasets[i].name, await downloads[i], { replace: true });
+	}
+	return manifest;
+}
+
+async function checked(fetchFn: FetchLike, url: string, init?: Parameters<FetchLike>[1]) {
+	const res = await fetchFn(url, init);
+	if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+	return res;
+}

@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC } from 'apache-arrow';
+import type { Db } from './types';
+import { ident, literal } from './sql';
+
+const require = createRequire(import.meta.url);
+
+/** Settings both implementations apply: offline, an extension download would hang (Node) or fail. */
+export const OFFLINE_SETTINGS = [
+	'SET autoload_known_extensions = false',
+	'SET autoinstall_known_extensions = false'
+];
+
+/**
+ * DuckDB-WASM in Node through the blocking bindings.
+ *
+ * Results are read as raw IPC bytes and decoded with *our* apache-arrow import instead of
+ * the connection's `query()`: duckdb-wasm's Node build requires Arrow's CJS build, and
+ * vitest/tsx load the ESM one, so a Table built by duckdb-wasm is foreign to
+ * `tableToIPC` here (it silently serialises 0 bytes).
+ */
+export async function openNodeDb(): Promise<Db> {
+	const bundles: duckdb.DuckDBBundles = {
+		mvp: {
+			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
+			mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-mvp.worker.cjs')
+		},
+		eh: {
+			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'),
+			mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-eh.worker.cjs')
+		}
+	};
+	const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await bindings.instantiate(() => {});
+	bindings.open({});
+	const conn = bindings.connect();
+	const id = conn.useUnsafe((_b, c) => c);
+	for (const s of OFFLINE_SETTINGS) bindings.runQuery(id, s);
+
+	const run = (sql: string, params?: unknown[]) => {
+		if (!params || params.length === 0) return tableFromIPC(bindings.runQuery(id, sql));
+		const stmt = bindings.createPrepared(id, sql);
+		try {
+			return tableFromIPC(bindings.runPrepared(id, stmt, params as unknown[]));
+		} finally {
+			bindings.closePrepared(id, stmt);
+		}
+	};
+	let closed = false;
+
+	return {
+		async query(sql, params) {
+			return run(sql, params);
+		},
+		async insertArrowIPC(table, ipc, opts = {}) {
+			if (opts.replace) run(`DROP TABLE IF EXISTS ${ident(table)}`);
+			const exists = run(
+				`SELECT 1 FROM duckdb_tables() WHERE table_name = ${literal(table)} AND schema_name = 'main'`
+			).numRows > 0;
+			bindings.insertArrowFromIPCStream(id, ipc, { name: table, create: !exists });
+		},
+		async registerFile(name, bytes) {
+			bindings.registerFileBuffer(name, bytes);
+		},
+		async close() {
+			if (closed) return;
+			closed = true;
+			conn.close();
+			bindings.reset();
+		}
+	};
+}

@@ -1,0 +1,24 @@
+/**
+ * The browser's live database: DuckDB-WASM in a worker, loaded with the build's
+ * Arrow files and the KPI tables. Opened once per page life; every view shares it.
+ */
+import type { Db } from '../db/types';
+import { prepareKpiTables } from './prepare';
+
+let session: Promise<Db> | null = null;
+
+export function liveDb(dataUrl: string): Promise<Db> {
+	session ??= (async () => {
+		// Imported here, never at module top: SSR and prerender must not load duckdb-wasm.
+		const [{ openBrowserDb }, { loadStaticData }] = await Promise.all([
+			import('../db/browser'),
+			import('../db/load-static')
+		]);
+		const db = await openBrowserDb();
+		await loadStaticData(db, dataUrl);
+		await prepareKpiTables(db);
+		return db;
+	})();
+	session.catch(() => (session = null));
+	return session;
+}

@@ -1,0 +1,28 @@
+/**
+ * The first screen's numbers, computed at build time by the same engine and
+ * shipped as JSON, so a leader sees figures before DuckDB-WASM has started.
+ */
+import type { Scorecard } from './scorecard';
+import type { UnitRow } from './series';
+
+export interface DatasetInfo {
+	name: string;
+	provenance: string;
+	as_of: string;
+	title_vi: string;
+	title_en: string;
+	rows: number;
+}
+
+export interface Prebaked {
+	generated_at: string;
+	as_of: string;
+	year: number;
+	default_unit: string;
+	years: number[];
+	units: UnitRow[];
+	datasets: DatasetInfo[];
+	scorecards: Record<string, Scorecard>;
+}
+
+export const unitKey = (u: { code: string; vintage: string }) => `${u.code}@${u.vintage}`;

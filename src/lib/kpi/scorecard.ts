@@ -1,0 +1,251 @@
+/**
+ * The scorecard: every target of a unit evaluated at a year, by one engine that runs
+ * the same in the CLI, at build time (prerendered numbers) and in the browser.
+ *
+ * A new province (2025 system) also answers for its predecessors' 2021–2025 targets:
+ * the leaders of new Hưng Yên are asked how old Hưng Yên and Thái Bình did.
+ */
+import type { Db } from '../db/types';
+import { toRows } from '../db/rows';
+import { evaluate, type StatusCode } from './semantics';
+import { readSeries, type IndicatorRow, type UnitRow } from './series';
+
+export interface TargetRow {
+	indicator: string;
+	unit_code: string;
+	unit_vintage: string;
+	plan: string;
+	basis: 'provincial' | 'central';
+	baseline_year: number | null;
+	baseline_value: number | null;
+	target_year: number;
+	target_min: number;
+	target_max: number | null;
+	document: string;
+	source_url: string | null;
+	provenance: string;
+	note: string | null;
+}
+
+export interface PublishedCheck {
+	value: number;
+	as_of: string;
+	source_title: string;
+	source_url: string | null;
+}
+
+export interface ScorecardRow {
+	indicator: string;
+	domain: string;
+	kind: IndicatorRow['kind'];
+	direction: IndicatorRow['direction'];
+	name_vi: string;
+	name_en: string;
+	measure_vi: string;
+	measure_en: string;
+	unit_code: string;
+	unit_vintage: string;
+	unit_name_vi: string;
+	unit_name_en: string;
+	plan: string;
+	basis: TargetRow['basis'];
+	baseline_year: number | null;
+	baseline_value: number | null;
+	target_year: number;
+	target_min: number;
+	target_max: number | null;
+	actual: number | null;
+	as_of: string | null;
+	achievement: number | null;
+	progress: number | null;
+	expected: number | null;
+	forecast: number | null;
+	required_per_year: number | null;
+	status: StatusCode;
+	final: boolean;
+	yoy_change: number | null;
+	yoy_ratio: number | null;
+	document: string;
+	target_source_url: string | null;
+	target_provenance: string;
+	actual_origin: 'records' | 'observations';
+	actual_dataset: string;
+	actual_provenance: string;
+	actual_sources: string[];
+	published_check: PublishedCheck | null;
+	series: { year: number; value: number | null }[];
+}
+
+export interface Scorecard {
+	unit: UnitRow;
+	year: number;
+	as_of: string;
+	rows: ScorecardRow[];
+	counts: Record<StatusCode, number>;
+}
+
+const STATUSES: StatusCode[] = ['exceeded', 'met', 'not_met', 'on_track', 'at_risk', 'off_track', 'no_data'];
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export async function dataAsOf(db: Db): Promise<string> {
+	const [row] = toRows<{ as_of: string }>(await db.query(`SELECT max(as_of) AS as_of FROM datasets`));
+	return row.as_of;
+}
+
+export async function listUnits(db: Db): Promise<UnitRow[]> {
+	return toRows<UnitRow>(
+		await db.query(`
+SELECT code, vintage, level, name_vi, name_en, parent_code, valid_from, valid_to, successor_code FROM units
+WHERE level = 'country' OR (code, vintage) IN (SELECT unit_code, unit_vintage FROM targets)
+   OR (level = 'province' AND vintage = '2025' AND code IN (SELECT successor_code FROM units WHERE (code, vintage) IN (SELECT unit_code, unit_vintage FROM targets)))
+ORDER BY level = 'country' DESC, vintage DESC, name_vi`)
+	);
+}
+
+/**
+ * Resolve a unit code as a user types it: "34", "33@2024", "VN". A code that exists
+ * in both systems means the current (2025) unit unless a vintage is given.
+ */
+export async function resolveUnit(db: Db, ref: string): Promise<UnitRow | null> {
+	const [code, vintage] = ref.split('@');
+	const rows = toRows<UnitRow>(
+		await db.query(`
+SELECT code, vintage, level, name_vi, name_en, parent_code, valid_from, valid_to, successor_code FROM units
+WHERE code = ${q(code)} ${vintage ? `AND vintage = ${q(vintage)}` : ''}
+ORDER BY vintage DESC LIMIT 1`)
+	);
+	return rows[0] ?? null;
+}
+
+async function targetsFor(db: Db, unit: UnitRow): Promise<(TargetRow & { unit_name_vi: string; unit_name_en: string })[]> {
+	return toRows(
+		await db.query(`
+SELECT t.*, u.name_vi AS unit_name_vi, u.name_en AS unit_name_en
+FROM targets t JOIN units u ON u.code = t.unit_code AND u.vintage = t.unit_vintage
+WHERE (t.unit_code = ${q(unit.code)} AND t.unit_vintage = ${q(unit.vintage)})
+   OR (${q(unit.vintage)} = '2025' AND u.vintage = '2024' AND u.level = 'province' AND u.successor_code = ${q(unit.code)})
+ORDER BY t.target_year, t.indicator, t.unit_vintage DESC, u.name_vi, t.basis`)
+	);
+}
+
+async function catalogue(db: Db): Promise<Map<string, IndicatorRow>> {
+	const rows = toRows<IndicatorRow>(await db.query(`SELECT * FROM indicators`));
+	return new Map(rows.map((r) => [r.code, r]));
+}
+
+async function datasetProvenance(db: Db): Promise<Map<string, string>> {
+	const rows = toRows<{ dataset: string; provenance: string }>(await db.query(`SELECT dataset, provenance FROM datasets`));
+	return new Map(rows.map((r) => [r.dataset, r.provenance]));
+}
+
+async function publishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
+	const exists = toRows<{ n: number }>(
+		await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'published_figures'`)
+	)[0].n;
+	if (!exists) return new Map();
+	const rows = toRows<PublishedCheck & { indicator: string; unit_code: string; unit_vintage: string }>(
+		await db.query(`SELECT indicator, unit_code, unit_vintage, value, as_of, source_title, source_url FROM published_figures ORDER BY as_of`)
+	);
+	const map = new Map<string, PublishedCheck[]>();
+	for (const r of rows) {
+		const k = `${r.indicator}|${r.unit_code}|${r.unit_vintage}`;
+		map.set(k, [...(map.get(k) ?? []), { value: r.value, as_of: r.as_of, source_title: r.source_title, source_url: r.source_url }]);
+	}
+	return map;
+}
+
+export const planStartYear = (plan: string) => Number(plan.slice(0, 4));
+
+export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: number; asOf?: string }): Promise<Scorecard> {
+	const asOf = opts.asOf ?? (await dataAsOf(db));
+	const [indicators, provenance, checks, targets] = await Promise.all([
+		catalogue(db),
+		datasetProvenance(db),
+		publishedChecks(db),
+		targetsFor(db, opts.unit)
+	]);
+	const units = new Map<string, UnitRow>();
+	const unitOf = async (code: string, vintage: string) => {
+		const k = `${code}@${vintage}`;
+		if (!units.has(k)) units.set(k, (await resolveUnit(db, k))!);
+		return units.get(k)!;
+	};
+
+	const rows: ScorecardRow[] = [];
+	for (const t of targets) {
+		const ind = indicators.get(t.indicator)!;
+		const unit = await unitOf(t.unit_code, t.unit_vintage);
+		const startYear = planStartYear(t.plan);
+		const series = await readSeries(db, {
+			indicator: ind,
+			unit,
+			fromYear: Math.min(startYear - 2, t.baseline_year ?? startYear),
+			toYear: Math.max(opts.year, startYear),
+			asOf,
+			planStart: `${startYear}-01-01`
+		});
+		// Cumulative targets count from the plan's start: the baseline is zero the year before.
+		const cumulativeFromZero = ind.kind === 'cumulative' && t.baseline_value == null;
+		const ev = evaluate(
+			{
+				kind: ind.kind,
+				direction: ind.direction,
+				baselineYear: cumulativeFromZero ? startYear - 1 : t.baseline_year,
+				baselineValue: cumulativeFromZero ? 0 : t.baseline_value,
+				targetYear: t.target_year,
+				targetMin: t.target_min,
+				targetMax: t.target_max
+			},
+			series.points.map((p) => ({ year: p.year, value: p.value, asOf: p.asOf })),
+			opts.year,
+			{ previous: series.previous ?? undefined }
+		);
+		const dataset = series.origin === 'records' ? ind.source_table : 'observations';
+		const published = (checks.get(`${t.indicator}|${unit.code}|${unit.vintage}`) ?? []).filter(
+			(c) => !ev.actualAsOf || c.as_of <= ev.actualAsOf
+		);
+		rows.push({
+			indicator: t.indicator,
+			domain: ind.domain,
+			kind: ind.kind,
+			direction: ind.direction,
+			name_vi: ind.name_vi,
+			name_en: ind.name_en,
+			measure_vi: ind.unit_vi,
+			measure_en: ind.unit_en,
+			unit_code: unit.code,
+			unit_vintage: unit.vintage,
+			unit_name_vi: unit.name_vi,
+			unit_name_en: unit.name_en,
+			plan: t.plan,
+			basis: t.basis,
+			baseline_year: ev.baselineUsed?.year ?? t.baseline_year,
+			baseline_value: ev.baselineUsed?.value ?? t.baseline_value,
+			target_year: t.target_year,
+			target_min: t.target_min,
+			target_max: t.target_max,
+			actual: ev.actual,
+			as_of: ev.actualAsOf,
+			achievement: ev.achievement,
+			progress: ev.progress,
+			expected: ev.expected,
+			forecast: ev.forecast,
+			required_per_year: ev.requiredPerYear,
+			status: ev.status,
+			final: ev.final,
+			yoy_change: ev.yoy.change,
+			yoy_ratio: ev.yoy.ratio,
+			document: t.document,
+			target_source_url: t.source_url,
+			target_provenance: t.provenance,
+			actual_origin: series.origin,
+			actual_dataset: dataset,
+			actual_provenance: series.provenance ?? provenance.get(dataset) ?? 'illustrative',
+			actual_sources: series.sources,
+			published_check: published[published.length - 1] ?? null,
+			series: series.points.map((p) => ({ year: p.year, value: p.value }))
+		});
+	}
+	const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<StatusCode, number>;
+	return { unit: opts.unit, year: opts.year, as_of: asOf, rows, counts };
+}

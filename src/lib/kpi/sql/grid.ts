@@ -1,0 +1,54 @@
+/**
+ * The dates at which a series is read: one point per year, ending at the year's
+ * end, at the data's as-of date (the current year is "to date"), or at the day the
+ * unit ceased to exist (old provinces end on 2025-06-30) — whichever comes first.
+ * A new unit (from 2025-07-01) gets earlier years too: through the merger mapping
+ * its predecessors' records count for it, so its history reads continuously.
+ * The last point gets a twin one year earlier for "so với cùng kỳ".
+ */
+export interface GridRow {
+	year: number;
+	/** 'main' = the year's point; 'prev' = same period a year before the last point. */
+	tag: 'main' | 'prev';
+	start: string;
+	end: string;
+}
+
+const iso = (y: number, m: number, d: number) =>
+	`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+const minDate = (...dates: (string | null | undefined)[]) =>
+	dates.filter((d): d is string => !!d).reduce((a, b) => (a < b ? a : b));
+
+/** The same calendar day one year earlier (29 Feb becomes 28 Feb). */
+export function yearEarlier(date: string): string {
+	const [y, m, d] = date.split('-').map(Number);
+	const day = m === 2 && d === 29 ? 28 : d;
+	return iso(y - 1, m, day);
+}
+
+export function dateGrid(opts: {
+	fromYear: number;
+	toYear: number;
+	asOf: string;
+	unitValidTo?: string | null;
+}): GridRow[] {
+	const rows: GridRow[] = [];
+	for (let year = opts.fromYear; year <= opts.toYear; year++) {
+		const start = iso(year, 1, 1);
+		const end = minDate(iso(year, 12, 31), opts.asOf, opts.unitValidTo);
+		if (end < start) break;
+		rows.push({ year, tag: 'main', start, end });
+	}
+	const last = rows[rows.length - 1];
+	if (last) rows.push({ year: last.year, tag: 'prev', start: iso(last.year - 1, 1, 1), end: yearEarlier(last.end) });
+	return rows;
+}
+
+export function gridSql(rows: GridRow[]): string {
+	if (rows.length === 0) return `SELECT NULL::INTEGER AS year, NULL::VARCHAR AS tag, NULL::DATE AS p_start, NULL::DATE AS p_end WHERE false`;
+	const values = rows
+		.map((r) => `(${r.year}, '${r.tag}', DATE '${r.start}', DATE '${r.end}')`)
+		.join(', ');
+	return `SELECT * FROM (VALUES ${values}) AS g(year, tag, p_start, p_end)`;
+}
