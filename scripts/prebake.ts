@@ -31,7 +31,7 @@ const prebaked: Prebaked = {
 	units,
 	datasets: manifest.datasets.map((d) => ({
 		name: d.name,
-		provenance: d.provenance,
+		provenance: d.provenance ?? 'illustrative',
 		as_of: d.as_of,
 		title_vi: d.title_vi,
 		title_en: d.title_en,

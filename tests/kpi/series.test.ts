@@ -21,6 +21,8 @@ const UNITS: UnitRow[] = [
 	{ code: '34', vintage: '2024', level: 'province', name_vi: 'Thái Bình', name_en: 'Thai Binh', parent_code: null, valid_from: null, valid_to: '2025-06-30', successor_code: '33' },
 	{ code: '33', vintage: '2024', level: 'province', name_vi: 'Hưng Yên', name_en: 'Hung Yen', parent_code: null, valid_from: null, valid_to: '2025-06-30', successor_code: '33' },
 	{ code: '33', vintage: '2025', level: 'province', name_vi: 'Hưng Yên', name_en: 'Hung Yen', parent_code: null, valid_from: '2025-07-01', valid_to: null, successor_code: null },
+	{ code: '22', vintage: '2024', level: 'province', name_vi: 'Quảng Ninh', name_en: 'Quang Ninh', parent_code: null, valid_from: null, valid_to: '2025-06-30', successor_code: '22' },
+	{ code: '22', vintage: '2025', level: 'province', name_vi: 'Quảng Ninh', name_en: 'Quang Ninh', parent_code: null, valid_from: '2025-07-01', valid_to: null, successor_code: null },
 	{ code: '336', vintage: '2024', level: 'district', name_vi: 'Vũ Thư', name_en: 'Vu Thu', parent_code: '34', valid_from: null, valid_to: '2025-06-30', successor_code: null }
 ];
 const unit = (code: string, vintage: string) => UNITS.find((u) => u.code === code && u.vintage === vintage)!;
@@ -56,7 +58,9 @@ beforeAll(async () => {
 		('C2', 'P1', 'H1', 'cooperative', '34', '336', 4, '2024-02-15', NULL),
 		('C3', 'P2', 'H2', 'household', '33', NULL, 3, '2022-06-01', NULL),
 		('C4', 'P3', 'H3', 'enterprise', '34', NULL, 3, '2023-01-10', '2023-09-01'),
-		('C5', 'P4', 'H4', 'enterprise', '33', NULL, 5, '2025-09-01', NULL)`);
+		('C5', 'P4', 'H4', 'enterprise', '33', NULL, 5, '2025-09-01', NULL),
+		('C6', 'P5', 'H5', 'enterprise', '22', NULL, 4, '2024-03-01', NULL),
+		('C7', 'P6', 'H6', 'household', '22', NULL, 5, '2025-11-03', NULL)`);
 	await db.query(`CREATE TABLE startups (project_id VARCHAR, province_code VARCHAR, district_code VARCHAR, supported_date DATE, incubated_at_centre BOOLEAN, firm_founded_date DATE, capital_raised_date DATE, capital_raised_bn DOUBLE)`);
 	await db.query(`INSERT INTO startups VALUES
 		('S0', '34', NULL, '2020-05-01', false, NULL, NULL, NULL),
@@ -73,6 +77,8 @@ beforeAll(async () => {
 		('KN05', '33', '2024', '2024', NULL, 7, NULL, NULL, 'Báo cáo Hưng Yên', 'illustrative'),
 		('KN05', '33', '2024', '2023', NULL, 4, NULL, NULL, 'Báo cáo Hưng Yên', 'published'),
 		('KN05', '33', '2025', '2026', '2026-09-30', 15, NULL, NULL, 'Báo cáo Hưng Yên mới', 'illustrative'),
+		('KN06', '22', '2024', '2025', '2025-06-30', 3, NULL, NULL, 'Sở KH&CN Quảng Ninh', 'illustrative'),
+		('KN06', '22', '2025', '2025', NULL, 4, NULL, NULL, 'Sở KH&CN Quảng Ninh', 'illustrative'),
 		('NS04', '34', '2024', '2024', NULL, NULL, 2, 400, 'QT ngân sách', 'illustrative'),
 		('NS04', '33', '2024', '2024', NULL, NULL, 6, 600, 'QT ngân sách', 'illustrative')`);
 	await prepareKpiTables(db);
@@ -126,6 +132,26 @@ describe('OCOP certificates in force (36 months, latest per product, revocation)
 		const p24 = s.points.find((x) => x.year === 2024)!;
 		// P1 4★ and P2 3★ → 1/2
 		expect([p24.numerator, p24.denominator, p24.value]).toEqual([1, 2, 50]);
+	});
+});
+
+describe('a province whose territory did not change continues past 2025-06-30', () => {
+	it('old Quảng Ninh (22, 2024) counts the new unit\'s records and runs to the as-of date', async () => {
+		const s = await series('OC01', 'level', 'ocop_products', unit('22', '2024'), 2024, 2026);
+		// P5 from 2024-03-01; P6 decided 2025-11-03 under the new unit 22 (2025) still counts
+		expect(values(s)).toEqual({ 2024: 1, 2025: 2, 2026: 2 });
+		expect(s.points.at(-1)!.asOf).toBe('2026-10-31');
+	});
+
+	it('merged Thái Bình does not: it ends on 2025-06-30', async () => {
+		expect((await series('OC01', 'level', 'ocop_products', unit('34', '2024'))).points.at(-1)!.asOf).toBe('2025-06-30');
+	});
+
+	it('its flow for 2025 adds the first half (old unit) and the second half (new unit): 3 + 4', async () => {
+		const s = await series('KN06', 'flow', 'observations', unit('22', '2024'), 2025, 2025);
+		expect(values(s)).toEqual({ 2025: 7 });
+		// and the new unit's 2025 is the same whole year
+		expect(values(await series('KN06', 'flow', 'observations', unit('22', '2025'), 2025, 2025))).toEqual({ 2025: 7 });
 	});
 });
 

@@ -4,10 +4,11 @@
  */
 import type { Scorecard } from './scorecard';
 import type { UnitRow } from './series';
+import type { Provenance } from '../data/schema';
 
 export interface DatasetInfo {
 	name: string;
-	provenance: string;
+	provenance: Provenance;
 	as_of: string;
 	title_vi: string;
 	title_en: string;

@@ -6,6 +6,7 @@
  * the leaders of new Hưng Yên are asked how old Hưng Yên and Thái Bình did.
  */
 import type { Db } from '../db/types';
+import type { Provenance } from '../data/schema';
 import { toRows } from '../db/rows';
 import { evaluate, type StatusCode } from './semantics';
 import { readSeries, type IndicatorRow, type UnitRow } from './series';
@@ -23,7 +24,7 @@ export interface TargetRow {
 	target_max: number | null;
 	document: string;
 	source_url: string | null;
-	provenance: string;
+	provenance: Provenance;
 	note: string | null;
 }
 
@@ -67,10 +68,10 @@ export interface ScorecardRow {
 	yoy_ratio: number | null;
 	document: string;
 	target_source_url: string | null;
-	target_provenance: string;
+	target_provenance: Provenance;
 	actual_origin: 'records' | 'observations';
 	actual_dataset: string;
-	actual_provenance: string;
+	actual_provenance: Provenance;
 	actual_sources: string[];
 	published_check: PublishedCheck | null;
 	series: { year: number; value: number | null }[];
@@ -240,7 +241,7 @@ export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: numb
 			target_provenance: t.provenance,
 			actual_origin: series.origin,
 			actual_dataset: dataset,
-			actual_provenance: series.provenance ?? provenance.get(dataset) ?? 'illustrative',
+			actual_provenance: (series.provenance ?? provenance.get(dataset) ?? 'illustrative') as Provenance,
 			actual_sources: series.sources,
 			published_check: published[published.length - 1] ?? null,
 			series: series.points.map((p) => ({ year: p.year, value: p.value }))

@@ -70,10 +70,15 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ratioValue = (num: number | null, den: number | null) =>
 	num == null || den == null || den === 0 ? null : (100 * num) / den;
 
-export function recordSeriesSql(req: SeriesRequest): string | null {
+export function recordSeriesSql(req: SeriesRequest, continues = false): string | null {
 	const def = RECORD_INDICATORS[req.indicator.code];
 	if (!def || req.unit.level === 'country') return null;
-	const grid = dateGrid({ fromYear: req.fromYear, toYear: req.toYear, asOf: req.asOf, unitValidTo: req.unit.valid_to });
+	const grid = dateGrid({
+		fromYear: req.fromYear,
+		toYear: req.toYear,
+		asOf: req.asOf,
+		unitValidTo: continues ? null : req.unit.valid_to
+	});
 	const key = RECORD_KEY[def.table];
 	const aggregates = def.value
 		? `${def.value} AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator`
@@ -94,54 +99,85 @@ ORDER BY g.tag, g.year`;
 /**
  * Observations of the unit itself, or — where it has none for a year — the sum over
  * its predecessors when every one of them reported (a partial sum would understate).
+ * Flows of the merger year add the predecessors' first half to the unit's second.
  */
 export function observationSeriesSql(req: SeriesRequest): string {
 	const { code, vintage } = req.unit;
+	const flow = ['flow', 'cumulative'].includes(req.indicator.kind);
+	// flows add up within a year; stocks and ratios take the latest figure
+	const agg = (col: string) => (flow ? `sum(${col})` : `arg_max(${col}, as_of)`);
 	return `
 WITH members AS (
-  SELECT member_code, member_vintage FROM unit_rollup
+  SELECT member_code, member_vintage, member_vintage > unit_vintage AS continuation FROM unit_rollup
   WHERE unit_code = ${sqlString(code)} AND unit_vintage = ${sqlString(vintage)}
     AND NOT (member_code = ${sqlString(code)} AND member_vintage = ${sqlString(vintage)})
 ),
 o AS (
-  SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, o.*,
-         coalesce(o.as_of, CASE WHEN length(period) = 4 THEN make_date(CAST(period AS INTEGER), 12, 31) END) AS as_of_eff,
-         (o.unit_code = ${sqlString(code)} AND o.unit_vintage = ${sqlString(vintage)}) AS own
+  SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, o.indicator, o.unit_code, o.unit_vintage,
+         o.value, o.numerator, o.denominator, o.source, o.provenance,
+         coalesce(o.as_of, CASE WHEN length(period) = 4 THEN make_date(CAST(period AS INTEGER), 12, 31) END) AS as_of,
+         -- the unit's own figures, and those of the same territory after 2025-07-01
+         (o.unit_code = ${sqlString(code)} AND o.unit_vintage = ${sqlString(vintage)})
+           OR (o.unit_code, o.unit_vintage) IN (SELECT member_code, member_vintage FROM members WHERE continuation) AS own
   FROM observations o
   WHERE o.indicator = ${sqlString(req.indicator.code)}
     AND ((o.unit_code = ${sqlString(code)} AND o.unit_vintage = ${sqlString(vintage)})
       OR (o.unit_code, o.unit_vintage) IN (SELECT member_code, member_vintage FROM members))
 ),
 per_unit AS (
-  -- one row per unit and year: flows add up within a year, stocks take the latest figure
-  SELECT year, unit_code, unit_vintage, own,
-         ${['flow', 'cumulative'].includes(req.indicator.kind) ? 'sum(value)' : 'arg_max(value, as_of_eff)'} AS value,
-         ${['flow', 'cumulative'].includes(req.indicator.kind) ? 'sum(numerator)' : 'arg_max(numerator, as_of_eff)'} AS numerator,
-         ${['flow', 'cumulative'].includes(req.indicator.kind) ? 'sum(denominator)' : 'arg_max(denominator, as_of_eff)'} AS denominator,
-         max(as_of_eff) AS as_of,
-         string_agg(DISTINCT source, ' · ') AS sources,
+  SELECT year, own, unit_code, unit_vintage,
+         ${agg('value')} AS value, ${agg('numerator')} AS numerator, ${agg('denominator')} AS denominator,
+         max(as_of) AS as_of, string_agg(DISTINCT source, ' · ') AS sources,
          max(CASE provenance WHEN 'illustrative' THEN 3 WHEN 'calibrated' THEN 2 ELSE 1 END) AS prov_rank
   FROM o WHERE year BETWEEN ${req.fromYear} AND ${req.toYear}
   GROUP BY ALL
 ),
-own_rows AS (SELECT * FROM per_unit WHERE own),
+own_rows AS (
+  SELECT year, ${agg('value')} AS value, ${agg('numerator')} AS numerator, ${agg('denominator')} AS denominator,
+         max(as_of) AS as_of, string_agg(sources, ' · ') AS sources, max(prov_rank) AS prov_rank
+  FROM per_unit WHERE own GROUP BY year
+),
 pred AS (
   SELECT year, sum(value) AS value, sum(numerator) AS numerator, sum(denominator) AS denominator,
          max(as_of) AS as_of, string_agg(sources, ' · ') AS sources, max(prov_rank) AS prov_rank,
          count(*) AS n, count(value) AS n_value
   FROM per_unit WHERE NOT own GROUP BY year
 )
+${
+	flow
+		? `-- flows: the predecessors' months before the merger and the unit's own after it add up
+SELECT coalesce(o.year, p.year) AS year,
+       CASE WHEN p.year IS NULL OR (p.n = (SELECT count(*) FROM members WHERE NOT continuation) AND p.n_value = p.n)
+            THEN coalesce(o.value, 0) + coalesce(p.value, 0) END AS value,
+       coalesce(o.numerator, 0) + coalesce(p.numerator, 0) AS numerator,
+       coalesce(o.denominator, 0) + coalesce(p.denominator, 0) AS denominator,
+       greatest(o.as_of, p.as_of) AS as_of, concat_ws(' · ', o.sources, p.sources) AS sources,
+       greatest(o.prov_rank, p.prov_rank) AS prov_rank
+FROM own_rows o FULL JOIN pred p ON p.year = o.year`
+		: `-- stocks: the unit's own figure, else its predecessors' sum when every one reported
 SELECT year, value, numerator, denominator, as_of, sources, prov_rank FROM own_rows
 UNION ALL
 SELECT p.year, CASE WHEN p.n_value = p.n THEN p.value END, p.numerator, p.denominator, p.as_of, p.sources, p.prov_rank
 FROM pred p
 WHERE p.year NOT IN (SELECT year FROM own_rows)
-  AND p.n = (SELECT count(*) FROM members)
+  AND p.n = (SELECT count(*) FROM members WHERE NOT continuation)`
+}
 ORDER BY year`;
 }
 
+/** Does this old unit continue unchanged as a new one (so its series runs past 2025-06-30)? */
+async function continues(db: Db, unit: UnitRow): Promise<boolean> {
+	if (unit.vintage !== '2024' || unit.level !== 'province') return false;
+	const rows = toRows<{ n: number }>(
+		await db.query(
+			`SELECT count(*) AS n FROM unit_rollup WHERE unit_code = ${sqlString(unit.code)} AND unit_vintage = '2024' AND member_vintage = '2025'`
+		)
+	);
+	return rows[0].n > 0;
+}
+
 export async function readSeries(db: Db, req: SeriesRequest): Promise<Series> {
-	const recordSql = req.indicator.source_table === 'observations' ? null : recordSeriesSql(req);
+	const recordSql = req.indicator.source_table === 'observations' ? null : recordSeriesSql(req, await continues(db, req.unit));
 	if (recordSql) {
 		const rows = toRows<{ year: number; tag: string; as_of: string; value: number | null; numerator: number | null; denominator: number | null; n_records: number }>(
 			await db.query(recordSql)

@@ -39,7 +39,16 @@ UNION ALL
 SELECT code, vintage, successor_code, '2025'
 FROM units
 WHERE level = 'province' AND vintage = '2024' AND successor_code IS NOT NULL
-  AND EXISTS (SELECT 1 FROM units n WHERE n.code = units.successor_code AND n.vintage = '2025' AND n.level = 'province')`;
+  AND EXISTS (SELECT 1 FROM units n WHERE n.code = units.successor_code AND n.vintage = '2025' AND n.level = 'province')
+UNION ALL
+-- An old province whose territory did not change (Quảng Ninh 22 → 22) continues as the
+-- new one: its 2021–2025 plan is judged on the whole of 2025, so the new unit's records
+-- count for it too. A merged province ends on its last day; its territory can no longer
+-- be told apart.
+SELECT n.code, n.vintage, o.code, o.vintage
+FROM units o JOIN units n ON n.code = o.successor_code AND n.vintage = '2025' AND n.level = 'province'
+WHERE o.level = 'province' AND o.vintage = '2024' AND o.code = n.code
+  AND (SELECT count(*) FROM units p WHERE p.level = 'province' AND p.vintage = '2024' AND p.successor_code = n.code) = 1`;
 
 function recordUnitsView(table: string): string {
 	const date = RECORD_DATE[table];
