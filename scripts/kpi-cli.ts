@@ -66,4 +66,5 @@ if (values.unit) {
 	}
 }
 await db.close();
+if (records.length === 0) console.error(`Không có chỉ tiêu nào cho lựa chọn này.\n   No targets for this selection.`);
 process.stdout.write(values.format === 'csv' ? toCsv(records) : JSON.stringify(records, null, 2) + '\n');

@@ -15,12 +15,16 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /** Debian's Chromium with a fresh profile; close() also removes the profile. */
-export async function launch(viewport = { width: 1280, height: 720 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launch(
+	viewport = { width: 1280, height: 720 },
+	options: { javaScriptEnabled?: boolean } = {}
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'tiendo-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_FLAGS,
-		viewport
+		viewport,
+		...options
 	});
 	return {
 		context,

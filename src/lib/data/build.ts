@@ -65,6 +65,8 @@ async function build(db: Db, { dataDir, outDir }: BuildOptions, t0: number): Pro
 	// A reused database may still hold an earlier build's tables.
 	for (const spec of DATASETS) await db.query(`DROP TABLE IF EXISTS ${ident(spec.name)}`);
 
+	// Every file that could be read gets a typed table, so references are checked in the
+	// same run even where a file has errors of its own.
 	const typed = new Map<string, string>();
 	const omitted = new Map<string, number>();
 	const stats = new Map<string, DatasetStat>();
@@ -76,10 +78,9 @@ async function build(db: Db, { dataDir, outDir }: BuildOptions, t0: number): Pro
 		const checked = await validateStaging(db, read.staging);
 		problems.push(...checked.problems);
 		if (checked.omitted) omitted.set(src.label, checked.omitted);
-		if (!hasErrors([...read.problems, ...checked.problems])) {
-			await createTypedTable(db, read.staging);
-			typed.set(src.spec.name, src.label);
-		}
+		const lenient = hasErrors([...read.problems, ...checked.problems]);
+		await createTypedTable(db, read.staging, { lenient });
+		typed.set(src.spec.name, src.label);
 		await db.query(`DROP TABLE IF EXISTS ${ident(read.staging.table)}`);
 		stats.set(src.spec.name, { name: src.spec.name, rows: read.staging.rows, ms: performance.now() - t });
 	}

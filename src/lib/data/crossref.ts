@@ -45,8 +45,8 @@ interface Finding {
 /**
  * Check every reference column (spec `ref`) of the typed tables against indicators and
  * units. `files` maps each dataset that has a typed table to its file name; a check
- * runs only when both sides are there (a file that failed its own checks would only
- * add noise here).
+ * runs only when both sides are there. Cells that broke their own rules are NULL in a
+ * lenient typed table and are skipped here, so nothing is reported twice.
  */
 export async function checkReferences(db: Db, files: ReadonlyMap<string, string>): Promise<RefResult> {
 	const problems: Problem[] = [];
@@ -90,7 +90,8 @@ function refQuery(spec: DatasetSpec, col: ColumnSpec, files: ReadonlyMap<string,
 			if (!files.has('units') || !spec.columns.some((x) => x.name === 'unit_vintage')) return null;
 			return select(
 				`'unknown_unit'`,
-				`NOT EXISTS (SELECT 1 FROM units u WHERE u.code = ${c} AND u.vintage = r.unit_vintage)`,
+				`r.unit_vintage IS NOT NULL
+				 AND NOT EXISTS (SELECT 1 FROM units u WHERE u.code = ${c} AND u.vintage = r.unit_vintage)`,
 				`NULL AS d, r.unit_vintage AS vintage, NULL AS province`
 			);
 		}
@@ -112,7 +113,11 @@ function refQuery(spec: DatasetSpec, col: ColumnSpec, files: ReadonlyMap<string,
 					        THEN 'district_not_in_province' ELSE 'district_not_valid' END`;
 			return select(
 				code,
-				`NOT EXISTS (SELECT 1 FROM units u WHERE u.level = ${level} AND u.code = ${c} ${parent} AND ${inForce})`,
+				// Without a valid date (or province, for a district) there is nothing to check against.
+				// A district of an unknown province is that province's problem, reported once.
+				`${d} IS NOT NULL
+				 ${col.ref === 'district' ? `AND EXISTS (SELECT 1 FROM units p WHERE p.level = 'province' AND p.code = r.province_code)` : ''}
+				 AND NOT EXISTS (SELECT 1 FROM units u WHERE u.level = ${level} AND u.code = ${c} ${parent} AND ${inForce})`,
 				`strftime(${d}, '%Y-%m-%d') AS d, NULL AS vintage, r.province_code AS province`
 			);
 		}

@@ -154,8 +154,8 @@ const TEXTS = {
 		`province code ${q(v)[1]} is not in the list of administrative units (units).`
 	],
 	province_not_valid: (v, d) => [
-		`tỉnh ${q(v)[0]} không có hiệu lực vào ngày ${viDate(d.date!)} (${d.dateColumn}); hãy dùng mã tỉnh còn hiệu lực tại ngày đó.`,
-		`province ${q(v)[1]} is not in force on ${d.date} (${d.dateColumn}); use the code of the province valid on that date.`
+		`tỉnh ${q(v)[0]} không có hiệu lực vào ngày ${viDate(d.date!)} (theo cột ${d.dateColumn}); hãy dùng mã tỉnh còn hiệu lực tại ngày đó.`,
+		`province ${q(v)[1]} is not in force on ${d.date} (from column ${d.dateColumn}); use the code of the province valid on that date.`
 	],
 	unknown_district: (v) => [
 		`mã huyện ${q(v)[0]} không có trong danh mục đơn vị hành chính (units).`,
@@ -166,8 +166,8 @@ const TEXTS = {
 		`district ${q(v)[1]} does not belong to province ${q(d.province!)[1]}.`
 	],
 	district_not_valid: (v, d) => [
-		`huyện ${q(v)[0]} không có hiệu lực vào ngày ${viDate(d.date!)} (${d.dateColumn}); cấp huyện đã bỏ từ 1/7/2025.`,
-		`district ${q(v)[1]} is not in force on ${d.date} (${d.dateColumn}); districts were abolished on 2025-07-01.`
+		`huyện ${q(v)[0]} không có hiệu lực vào ngày ${viDate(d.date!)} (theo cột ${d.dateColumn}); cấp huyện đã bỏ từ 1/7/2025.`,
+		`district ${q(v)[1]} is not in force on ${d.date} (from column ${d.dateColumn}); districts were abolished on 2025-07-01.`
 	],
 	truncated: (_v, d) => [
 		`còn ${d.count} lỗi khác trong tệp này không được liệt kê (chỉ hiện ${d.expected} lỗi đầu tiên).`,

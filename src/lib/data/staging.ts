@@ -1,4 +1,4 @@
-import { Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Db } from '../db/types';
 import type { DatasetSpec } from './schema';
 import { problem, type Problem } from './problems';
@@ -56,7 +56,7 @@ export async function stageTextColumns(
 	rowNumbers: ArrayLike<number>,
 	columns: (string | null)[][]
 ): Promise<void> {
-	const vectors: Record<string, ReturnType<typeof vectorFromArray>> = {
+	const vectors: Record<string, Vector> = {
 		[ROW]: vectorFromArray(Array.from(rowNumbers), new Int32())
 	};
 	names.forEach((n, i) => {

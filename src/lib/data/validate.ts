@@ -45,9 +45,11 @@ const DATE_RE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 export const BOOLEAN_TRUE = ['true', '1'];
 export const BOOLEAN_FALSE = ['false', '0'];
 
-/** SQL CASE giving the code of the first rule the cell breaks, or NULL. */
-function ruleCase(c: ColumnSpec): string {
-	const v = cellValue(c.name);
+/**
+ * SQL CASE giving the code of the first rule the cell breaks, or NULL. `v` is the
+ * trimmed cell; callers may pass a column already holding it, so it is computed once.
+ */
+export function ruleCase(c: ColumnSpec, v = cellValue(c.name)): string {
 	const when: string[] = [];
 	if (c.required) when.push(`WHEN ${v} IS NULL THEN 'required'`);
 	else when.push(`WHEN ${v} IS NULL THEN NULL`);
@@ -79,8 +81,8 @@ async function cellProblems(db: Db, st: StagingTable, columns: ColumnSpec[]): Pr
 	if (columns.length === 0 || st.rows === 0) return { problems: [], omitted: 0 };
 	const parts = columns.map(
 		(c, i) =>
-			`SELECT ${ident(ROW)} AS row, ${i} AS ord, ${literal(c.name)} AS col, ${ident(c.name)} AS value, ${ruleCase(c)} AS code
-			 FROM ${ident(st.table)}`
+			`SELECT row, ${i} AS ord, ${literal(c.name)} AS col, value, ${ruleCase(c, 'v')} AS code
+			 FROM (SELECT ${ident(ROW)} AS row, ${ident(c.name)} AS value, ${cellValue(c.name)} AS v FROM ${ident(st.table)})`
 	);
 	const rows = toRows<{ row: number; col: string; value: string | null; code: ProblemCode; total: number }>(
 		await db.query(
