@@ -147,11 +147,10 @@ describe('a province whose territory did not change continues past 2025-06-30', 
 		expect((await series('OC01', 'level', 'ocop_products', unit('34', '2024'))).points.at(-1)!.asOf).toBe('2025-06-30');
 	});
 
-	it('its flow for 2025 adds the first half (old unit) and the second half (new unit): 3 + 4', async () => {
+	it('its 2025 is the new unit\'s report for the whole year (4), not the old half-year (3), nor their sum', async () => {
 		const s = await series('KN06', 'flow', 'observations', unit('22', '2024'), 2025, 2025);
-		expect(values(s)).toEqual({ 2025: 7 });
-		// and the new unit's 2025 is the same whole year
-		expect(values(await series('KN06', 'flow', 'observations', unit('22', '2025'), 2025, 2025))).toEqual({ 2025: 7 });
+		expect(values(s)).toEqual({ 2025: 4 });
+		expect(values(await series('KN06', 'flow', 'observations', unit('22', '2025'), 2025, 2025))).toEqual({ 2025: 4 });
 	});
 });
 

@@ -97,71 +97,51 @@ ORDER BY g.tag, g.year`;
 }
 
 /**
- * Observations of the unit itself, or — where it has none for a year — the sum over
- * its predecessors when every one of them reported (a partial sum would understate).
- * Flows of the merger year add the predecessors' first half to the unit's second.
+ * Observations for a unit and year, by priority: (1) the figure of the same territory
+ * after 2025-07-01 (an unchanged province continues as the new one, whose 2025 report
+ * covers the whole year), (2) the unit's own figure, (3) the sum over its predecessors,
+ * only when every one of them reported (a partial sum would understate).
+ * Within one unit and year, flows add up over periods; stocks take the latest figure.
  */
 export function observationSeriesSql(req: SeriesRequest): string {
 	const { code, vintage } = req.unit;
 	const flow = ['flow', 'cumulative'].includes(req.indicator.kind);
-	// flows add up within a year; stocks and ratios take the latest figure
 	const agg = (col: string) => (flow ? `sum(${col})` : `arg_max(${col}, as_of)`);
 	return `
 WITH members AS (
-  SELECT member_code, member_vintage, member_vintage > unit_vintage AS continuation FROM unit_rollup
+  SELECT member_code, member_vintage, CASE WHEN member_vintage > unit_vintage THEN 1 ELSE 3 END AS priority
+  FROM unit_rollup
   WHERE unit_code = ${sqlString(code)} AND unit_vintage = ${sqlString(vintage)}
     AND NOT (member_code = ${sqlString(code)} AND member_vintage = ${sqlString(vintage)})
+  UNION ALL SELECT ${sqlString(code)}, ${sqlString(vintage)}, 2
 ),
 o AS (
-  SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year, o.indicator, o.unit_code, o.unit_vintage,
+  SELECT CAST(substr(o.period, 1, 4) AS INTEGER) AS year, m.priority, o.unit_code, o.unit_vintage,
          o.value, o.numerator, o.denominator, o.source, o.provenance,
-         coalesce(o.as_of, CASE WHEN length(period) = 4 THEN make_date(CAST(period AS INTEGER), 12, 31) END) AS as_of,
-         -- the unit's own figures, and those of the same territory after 2025-07-01
-         (o.unit_code = ${sqlString(code)} AND o.unit_vintage = ${sqlString(vintage)})
-           OR (o.unit_code, o.unit_vintage) IN (SELECT member_code, member_vintage FROM members WHERE continuation) AS own
-  FROM observations o
+         coalesce(o.as_of, CASE WHEN length(o.period) = 4 THEN make_date(CAST(o.period AS INTEGER), 12, 31) END) AS as_of
+  FROM observations o JOIN members m ON m.member_code = o.unit_code AND m.member_vintage = o.unit_vintage
   WHERE o.indicator = ${sqlString(req.indicator.code)}
-    AND ((o.unit_code = ${sqlString(code)} AND o.unit_vintage = ${sqlString(vintage)})
-      OR (o.unit_code, o.unit_vintage) IN (SELECT member_code, member_vintage FROM members))
 ),
 per_unit AS (
-  SELECT year, own, unit_code, unit_vintage,
+  SELECT year, priority, unit_code, unit_vintage,
          ${agg('value')} AS value, ${agg('numerator')} AS numerator, ${agg('denominator')} AS denominator,
          max(as_of) AS as_of, string_agg(DISTINCT source, ' · ') AS sources,
          max(CASE provenance WHEN 'illustrative' THEN 3 WHEN 'calibrated' THEN 2 ELSE 1 END) AS prov_rank
   FROM o WHERE year BETWEEN ${req.fromYear} AND ${req.toYear}
   GROUP BY ALL
 ),
-own_rows AS (
-  SELECT year, ${agg('value')} AS value, ${agg('numerator')} AS numerator, ${agg('denominator')} AS denominator,
-         max(as_of) AS as_of, string_agg(sources, ' · ') AS sources, max(prov_rank) AS prov_rank
-  FROM per_unit WHERE own GROUP BY year
-),
-pred AS (
-  SELECT year, sum(value) AS value, sum(numerator) AS numerator, sum(denominator) AS denominator,
-         max(as_of) AS as_of, string_agg(sources, ' · ') AS sources, max(prov_rank) AS prov_rank,
-         count(*) AS n, count(value) AS n_value
-  FROM per_unit WHERE NOT own GROUP BY year
+chosen AS (
+  SELECT * FROM per_unit p
+  WHERE priority = (SELECT min(priority) FROM per_unit q WHERE q.year = p.year)
 )
-${
-	flow
-		? `-- flows: the predecessors' months before the merger and the unit's own after it add up
-SELECT coalesce(o.year, p.year) AS year,
-       CASE WHEN p.year IS NULL OR (p.n = (SELECT count(*) FROM members WHERE NOT continuation) AND p.n_value = p.n)
-            THEN coalesce(o.value, 0) + coalesce(p.value, 0) END AS value,
-       coalesce(o.numerator, 0) + coalesce(p.numerator, 0) AS numerator,
-       coalesce(o.denominator, 0) + coalesce(p.denominator, 0) AS denominator,
-       greatest(o.as_of, p.as_of) AS as_of, concat_ws(' · ', o.sources, p.sources) AS sources,
-       greatest(o.prov_rank, p.prov_rank) AS prov_rank
-FROM own_rows o FULL JOIN pred p ON p.year = o.year`
-		: `-- stocks: the unit's own figure, else its predecessors' sum when every one reported
-SELECT year, value, numerator, denominator, as_of, sources, prov_rank FROM own_rows
-UNION ALL
-SELECT p.year, CASE WHEN p.n_value = p.n THEN p.value END, p.numerator, p.denominator, p.as_of, p.sources, p.prov_rank
-FROM pred p
-WHERE p.year NOT IN (SELECT year FROM own_rows)
-  AND p.n = (SELECT count(*) FROM members WHERE NOT continuation)`
-}
+SELECT year,
+       CASE WHEN min(priority) < 3 OR (count(*) = (SELECT count(*) FROM members WHERE priority = 3) AND count(value) = count(*))
+            THEN sum(value) END AS value,
+       sum(numerator) AS numerator, sum(denominator) AS denominator,
+       max(as_of) AS as_of, string_agg(sources, ' · ') AS sources, max(prov_rank) AS prov_rank
+FROM chosen
+GROUP BY year
+HAVING min(priority) < 3 OR count(*) = (SELECT count(*) FROM members WHERE priority = 3)
 ORDER BY year`;
 }
 
