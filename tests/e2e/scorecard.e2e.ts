@@ -29,7 +29,7 @@ describe('scorecard', () => {
 			await p.goto(base + '/');
 			const total = Number(await p.getByTestId('count-total').textContent());
 			expect(total).toBeGreaterThan(5);
-			expect(await p.locator('tbody tr').count()).toBe(total);
+			expect(await p.locator('[data-testid="scorecard-table"] tbody tr').count()).toBe(total);
 			await expect(p.getByTestId('data-state').getAttribute('data-state')).resolves.toBe('prebaked');
 			expect(await p.getByTestId('illustrative-note').isVisible()).toBe(true);
 			expect(await p.locator('html').getAttribute('lang')).toBe('vi');
@@ -47,7 +47,7 @@ describe('scorecard', () => {
 		expect((await r.getByTestId('achievement').textContent())!.trim()).toMatch(/^129,3%/);
 		expect(await r.getAttribute('data-status')).toBe('exceeded');
 		expect(await r.locator('.badge').textContent()).toBe('Vượt');
-		expect(await r.locator('.target').textContent()).toContain('150');
+		expect(await r.getByTestId('target').textContent()).toContain('150');
 	});
 
 	it('changes province through the URL and back/forward restores the view', async () => {
@@ -79,10 +79,10 @@ describe('scorecard', () => {
 		try {
 			const p = await noJs.context.newPage();
 			await p.goto(base + '/');
-			const pre = await p.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ')));
+			const pre = await p.locator('[data-testid="scorecard-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ')));
 			await page.goto(base + '/');
 			await waitLive(page);
-			const live = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ')));
+			const live = await page.locator('[data-testid="scorecard-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent?.replace(/\s+/g, ' ')));
 			expect(live).toEqual(pre);
 		} finally {
 			await noJs.close();
