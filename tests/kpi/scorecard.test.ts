@@ -66,6 +66,14 @@ describe('default data scorecard', () => {
 		expect(counted).toBe(c.rows.length);
 	});
 
+	it('year-on-year compares like with like: a 2024 actual against 2023, not against the last half-year', async () => {
+		const r = find(await card('34'), 'NS03', '34@2024');
+		expect(r.target_year).toBe(2024);
+		const v = (y: number) => r.series.find((p) => p.year === y)!.value!;
+		expect(r.actual).toBeCloseTo(v(2024), 10);
+		expect(r.yoy_change).toBeCloseTo(v(2024) - v(2023), 10);
+	});
+
 	it('an earlier year judges against the path, not the final target', async () => {
 		const r = find(await card('48@2024', 2023), 'KN01', '48@2024');
 		expect(r.final).toBe(false);

@@ -8,7 +8,8 @@
 import type { Db } from '../db/types';
 import type { Provenance } from '../data/schema';
 import { toRows } from '../db/rows';
-import { evaluate, type StatusCode } from './semantics';
+import { actualPoint, evaluate, type StatusCode } from './semantics';
+import { DOMAINS } from '../data/schema';
 import { readSeries, type IndicatorRow, type UnitRow } from './series';
 
 export interface TargetRow {
@@ -187,20 +188,22 @@ export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: numb
 		});
 		// Cumulative targets count from the plan's start: the baseline is zero the year before.
 		const cumulativeFromZero = ind.kind === 'cumulative' && t.baseline_value == null;
-		const ev = evaluate(
-			{
-				kind: ind.kind,
-				direction: ind.direction,
-				baselineYear: cumulativeFromZero ? startYear - 1 : t.baseline_year,
-				baselineValue: cumulativeFromZero ? 0 : t.baseline_value,
-				targetYear: t.target_year,
-				targetMin: t.target_min,
-				targetMax: t.target_max
-			},
-			series.points.map((p) => ({ year: p.year, value: p.value, asOf: p.asOf })),
-			opts.year,
-			{ previous: series.previous ?? undefined }
-		);
+		const spec = {
+			kind: ind.kind,
+			direction: ind.direction,
+			baselineYear: cumulativeFromZero ? startYear - 1 : t.baseline_year,
+			baselineValue: cumulativeFromZero ? 0 : t.baseline_value,
+			targetYear: t.target_year,
+			targetMin: t.target_min,
+			targetMax: t.target_max
+		};
+		const points = series.points.map((p) => ({ year: p.year, value: p.value, asOf: p.asOf }));
+		// "So với cùng kỳ" read at the same date a year before — only meaningful when the
+		// actual is the series' last point; otherwise the engine compares full years.
+		const actualAt = actualPoint(spec, points, opts.year);
+		const lastPoint = points.at(-1);
+		const samePeriod = actualAt && lastPoint && actualAt.asOf === lastPoint.asOf ? series.previous : undefined;
+		const ev = evaluate(spec, points, opts.year, { previous: samePeriod ?? undefined });
 		const dataset = series.origin === 'records' ? ind.source_table : 'observations';
 		const published = (checks.get(`${t.indicator}|${unit.code}|${unit.vintage}`) ?? []).filter(
 			(c) => !ev.actualAsOf || c.as_of <= ev.actualAsOf
@@ -247,6 +250,18 @@ export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: numb
 			series: series.points.map((p) => ({ year: p.year, value: p.value }))
 		});
 	}
+	const domainRank = (d: string) => (DOMAINS as readonly string[]).indexOf(d);
+	const own = (r: ScorecardRow) => (r.unit_code === opts.unit.code && r.unit_vintage === opts.unit.vintage ? 0 : 1);
+	rows.sort(
+		(a, b) =>
+			a.plan.localeCompare(b.plan) ||
+			own(a) - own(b) ||
+			a.unit_name_vi.localeCompare(b.unit_name_vi, 'vi') ||
+			domainRank(a.domain) - domainRank(b.domain) ||
+			a.indicator.localeCompare(b.indicator) ||
+			a.target_year - b.target_year ||
+			a.basis.localeCompare(b.basis)
+	);
 	const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<StatusCode, number>;
 	return { unit: opts.unit, year: opts.year, as_of: asOf, rows, counts };
 }
