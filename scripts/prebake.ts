@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util';
 import { computeScorecard, listUnits, dataAsOf } from '../src/lib/kpi/scorecard';
 import { unitKey, type Prebaked } from '../src/lib/kpi/prebaked';
 import { openBuiltData } from './lib/open-data';
+import { toRows } from '../src/lib/db/rows';
+import type { IndicatorRow } from '../src/lib/kpi/series';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'static/data' }, unit: { type: 'string', default: '22@2025' } } });
 const started = performance.now();
@@ -18,6 +20,7 @@ const { db, manifest } = await openBuiltData(values.out!);
 const asOf = await dataAsOf(db);
 const year = Number(asOf.slice(0, 4));
 const units = await listUnits(db);
+const indicators = toRows<IndicatorRow>(await db.query(`SELECT * FROM indicators ORDER BY code`));
 const scorecards: Prebaked['scorecards'] = {};
 for (const unit of units) scorecards[unitKey(unit)] = await computeScorecard(db, { unit, year, asOf });
 await db.close();
@@ -29,6 +32,7 @@ const prebaked: Prebaked = {
 	default_unit: units.some((u) => unitKey(u) === values.unit) ? values.unit! : unitKey(units[0]),
 	years: Array.from({ length: year - 2019 + 1 }, (_, i) => 2019 + i),
 	units,
+	indicators,
 	datasets: manifest.datasets.map((d) => ({
 		name: d.name,
 		provenance: d.provenance ?? 'illustrative',

@@ -6,11 +6,24 @@
  * exist in one language only.
  */
 
+import { nav } from './dict/nav';
+import { indicator } from './dict/indicator';
+import { domains } from './dict/domains';
+import { compare } from './dict/compare';
+import { meeting } from './dict/meeting';
+
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const DEFAULT_LANG: Lang = 'vi';
 
+// Each page family keeps its strings in dict/<family>.ts, so pages can grow
+// without everyone editing one file.
 const vi = {
+	...nav.vi,
+	...indicator.vi,
+	...domains.vi,
+	...compare.vi,
+	...meeting.vi,
 	'app.title': 'Tiến độ',
 	'app.subtitle': 'Theo dõi chỉ tiêu khoa học, công nghệ và đổi mới sáng tạo',
 
@@ -98,6 +111,11 @@ export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+	...nav.en,
+	...indicator.en,
+	...domains.en,
+	...compare.en,
+	...meeting.en,
 	'app.title': 'Tiến độ',
 	'app.subtitle': 'Tracking science, technology and innovation targets',
 

@@ -3,7 +3,7 @@
  * shipped as JSON, so a leader sees figures before DuckDB-WASM has started.
  */
 import type { Scorecard } from './scorecard';
-import type { UnitRow } from './series';
+import type { IndicatorRow, UnitRow } from './series';
 import type { Provenance } from '../data/schema';
 
 export interface DatasetInfo {
@@ -22,6 +22,8 @@ export interface Prebaked {
 	default_unit: string;
 	years: number[];
 	units: UnitRow[];
+	/** The indicator catalogue: names and definitions render before DuckDB is ready. */
+	indicators: IndicatorRow[];
 	datasets: DatasetInfo[];
 	scorecards: Record<string, Scorecard>;
 }
