@@ -12,6 +12,8 @@ export interface Filters {
 	lang: Lang;
 	plan: string | null;
 	domain: string | null;
+	/** Only the targets that are late (off track, at risk, not met). */
+	late: boolean;
 }
 
 export interface FilterSpace {
@@ -30,7 +32,8 @@ export function readFilters(url: URL, space: FilterSpace): Filters {
 		year: space.years.includes(year) ? year : space.year,
 		lang: p.get('lang') === 'en' ? 'en' : 'vi',
 		plan: /^\d{4}-\d{4}$/.test(p.get('plan') ?? '') ? p.get('plan') : null,
-		domain: /^[a-z_]+$/.test(p.get('domain') ?? '') ? p.get('domain') : null
+		domain: /^[a-z_]+$/.test(p.get('domain') ?? '') ? p.get('domain') : null,
+		late: p.get('late') === '1'
 	};
 }
 
@@ -40,6 +43,7 @@ export function filterQuery(f: Partial<Filters>, space: FilterSpace, extra: Reco
 	if (f.year && f.year !== space.year) p.set('year', String(f.year));
 	if (f.plan) p.set('plan', f.plan);
 	if (f.domain) p.set('domain', f.domain);
+	if (f.late) p.set('late', '1');
 	for (const [k, v] of Object.entries(extra)) if (v !== null && v !== '') p.set(k, String(v));
 	if (f.lang && f.lang !== 'vi') p.set('lang', f.lang);
 	const qs = p.toString();
