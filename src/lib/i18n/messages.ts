@@ -11,6 +11,8 @@ import { indicator } from './dict/indicator';
 import { domains } from './dict/domains';
 import { compare } from './dict/compare';
 import { meeting } from './dict/meeting';
+import { query } from './dict/query';
+import { upload } from './dict/upload';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -24,6 +26,8 @@ const vi = {
 	...domains.vi,
 	...compare.vi,
 	...meeting.vi,
+	...query.vi,
+	...upload.vi,
 	'app.title': 'Tiến độ',
 	'app.subtitle': 'Theo dõi chỉ tiêu khoa học, công nghệ và đổi mới sáng tạo',
 
@@ -116,6 +120,8 @@ const en: Messages = {
 	...domains.en,
 	...compare.en,
 	...meeting.en,
+	...query.en,
+	...upload.en,
 	'app.title': 'Tiến độ',
 	'app.subtitle': 'Tracking science, technology and innovation targets',
 

@@ -1,0 +1,13 @@
+import { openDataDir } from './lib/open-data';
+import { toRows } from '../src/lib/db/rows';
+const { db } = await openDataDir('data');
+const q = async (s: string) => console.table(toRows(await db.query(s)));
+await q(`SELECT code, vintage, level, name_vi, parent_code, valid_from, valid_to, successor_code FROM units WHERE level='district' AND parent_code='22'`);
+await q(`SELECT count(*) n, count(district_code) nd, min(decision_date), max(decision_date) FROM ocop_products WHERE province_code='22'`);
+await q(`SELECT count(*) n, count(district_code) nd FROM ocop_products WHERE decision_date < DATE '2025-07-01'`);
+await q(`SELECT count(*) n, count(district_code) nd FROM startups WHERE supported_date < DATE '2025-07-01'`);
+await q(`SELECT count(*) n, count(district_code) nd FROM st_firms WHERE certificate_date < DATE '2025-07-01'`);
+await q(`SELECT * FROM ocop_products LIMIT 3`);
+await q(`SELECT * FROM unit_rollup WHERE unit_vintage='2025' OR member_vintage='2025'`);
+await q(`SELECT code, vintage, name_vi, successor_code FROM units WHERE vintage='2024' AND level='province' AND successor_code IN ('22','33','48','56')`);
+process.exit(0);
