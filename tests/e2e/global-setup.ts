@@ -31,6 +31,11 @@ let server: ChildProcess | undefined;
 
 /** Serves the built site (the test script builds it first) the way `npm start` does. */
 export default async function setup(project: TestProject) {
+	// A developer may point the tests at a running dev server instead of the build.
+	if (process.env.E2E_BASE_URL) {
+		project.provide('baseUrl', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+		return;
+	}
 	const port = await freePort();
 	server = spawn('./node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
 		stdio: 'ignore'
