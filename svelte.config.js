@@ -8,7 +8,27 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		// Relative asset paths let the built site be served from any sub-path of an intranet server.
-		paths: { relative: true }
+		paths: { relative: true },
+		// Prerendered pages carry this policy in a <meta> tag, with hashes of SvelteKit's own
+		// inline start-up script. 'wasm-unsafe-eval' is for DuckDB-WASM only; nothing comes
+		// from a third-party origin. frame-ancestors cannot be set from a <meta> tag: the web
+		// server sends it (README, "Deploying").
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				// Svelte's style: directives and ECharts/CodeMirror set inline styles.
+				'style-src': ['self', 'unsafe-inline'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 export default config;
