@@ -146,7 +146,7 @@ ORDER BY year`;
 }
 
 /** Does this old unit continue unchanged as a new one (so its series runs past 2025-06-30)? */
-async function continues(db: Db, unit: UnitRow): Promise<boolean> {
+export async function continues(db: Db, unit: UnitRow): Promise<boolean> {
 	if (unit.vintage !== '2024' || unit.level !== 'province') return false;
 	const rows = toRows<{ n: number }>(
 		await db.query(

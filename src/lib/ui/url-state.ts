@@ -13,7 +13,7 @@ export interface Filters {
 	plan: string | null;
 	domain: string | null;
 	/** Only the targets that are late (off track, at risk, not met). */
-	late: boolean;
+	late?: boolean;
 }
 
 export interface FilterSpace {

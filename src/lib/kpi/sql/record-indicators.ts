@@ -28,7 +28,8 @@ const ocopInForce = (d: string) =>
 const inPeriod = (col: string) => `${col} BETWEEN g.p_start AND g.p_end`;
 const sincePlan = (col: string, S: string) => `${col} BETWEEN DATE '${S}' AND g.p_end`;
 const stateBudget = `r.source IN ('central', 'provincial')`;
-const quarterStart = `make_date(r.year, (r.quarter - 1) * 3 + 1, 1)`;
+// A quarter counts once it has ended: a year read on 31/10 holds Q1–Q3, as the definitions say.
+const quarterEnd = `last_day(make_date(r.year, r.quarter * 3, 1))`;
 
 const ocop = (join: (S: string) => string, extra: Partial<RecordIndicator>): RecordIndicator => ({
 	source: 'ocop_seq',
@@ -128,26 +129,26 @@ export const RECORD_INDICATORS: Record<string, RecordIndicator> = {
 	NS01: {
 		source: 'budget',
 		table: 'budget',
-		join: () => `${inPeriod(quarterStart)} AND ${stateBudget}`,
+		join: () => `${inPeriod(quarterEnd)} AND ${stateBudget}`,
 		value: 'coalesce(sum(r.allocated_bn), 0)'
 	},
 	NS02: {
 		source: 'budget',
 		table: 'budget',
-		join: () => `${inPeriod(quarterStart)} AND ${stateBudget}`,
+		join: () => `${inPeriod(quarterEnd)} AND ${stateBudget}`,
 		value: 'coalesce(sum(r.disbursed_bn), 0)'
 	},
 	NS03: {
 		source: 'budget',
 		table: 'budget',
-		join: () => `${inPeriod(quarterStart)} AND ${stateBudget}`,
+		join: () => `${inPeriod(quarterEnd)} AND ${stateBudget}`,
 		numerator: 'sum(r.disbursed_bn)',
 		denominator: 'sum(r.allocated_bn)'
 	},
 	NS05: {
 		source: 'budget',
 		table: 'budget',
-		join: () => `${inPeriod(quarterStart)} AND r.source = 'non_state'`,
+		join: () => `${inPeriod(quarterEnd)} AND r.source = 'non_state'`,
 		value: 'coalesce(sum(r.disbursed_bn), 0)'
 	}
 };
