@@ -530,3 +530,24 @@ describe('ordering and lateness', () => {
 		expect(STATUS_ORDER.filter(isLate)).toEqual(['off_track', 'not_met', 'at_risk']);
 	});
 });
+
+describe('trendPoints', () => {
+	it('keeps only year-end figures of flows and ratios, every figure of stocks', async () => {
+		const { trendPoints, evaluate } = await import('../../src/lib/kpi/semantics');
+		const pts = [
+			{ year: 2024, value: 80, asOf: '2024-12-31' },
+			{ year: 2025, value: 82, asOf: '2025-12-31' },
+			{ year: 2026, value: 40, asOf: '2026-10-31' } // disbursed to date: not a full year
+		];
+		expect(trendPoints('ratio', pts).map((p) => p.year)).toEqual([2024, 2025]);
+		expect(trendPoints('flow', pts).map((p) => p.year)).toEqual([2024, 2025]);
+		expect(trendPoints('level', pts).map((p) => p.year)).toEqual([2024, 2025, 2026]);
+		// 2030 forecast of a disbursement rate from 80 (2024) and 82 (2025): 82 + 2·5 = 92, not a collapse
+		const ev = evaluate(
+			{ kind: 'ratio', direction: 'up', baselineYear: 2025, baselineValue: 82, targetYear: 2030, targetMin: 90, targetMax: null },
+			pts,
+			2026
+		);
+		expect(ev.forecast).toBeCloseTo(92, 6);
+	});
+});

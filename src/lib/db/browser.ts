@@ -7,11 +7,12 @@
  * the app serves them itself and works on an intranet without internet access.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Db } from './types';
+import { QueryCancelled, type Db, type RunningQuery, type StartedResult } from './types';
 import { ident, literal } from './sql';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -30,6 +31,10 @@ export async function openBrowserDb(): Promise<Db> {
 	const conn = await db.connect();
 	await conn.query('SET autoload_known_extensions = false');
 	await conn.query('SET autoinstall_known_extensions = false');
+	// `start` runs on a connection of its own: a pending (pollable, cancellable) statement
+	// is dropped by DuckDB as soon as another statement runs on the same connection.
+	let side: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+	let last: RunningQuery | null = null;
 
 	return {
 		async query(sql, params) {
@@ -40,6 +45,60 @@ export async function openBrowserDb(): Promise<Db> {
 			} finally {
 				await stmt.close();
 			}
+		},
+		start(sql, opts = {}) {
+			const previous = last;
+			let cancelled = false;
+			let ended = false;
+			let sideConn: duckdb.AsyncDuckDBConnection | null = null;
+			const result = (async (): Promise<StartedResult> => {
+				if (previous) await previous.cancel();
+				side ??= db.connect().then(async (c) => {
+					await c.query('SET autoload_known_extensions = false');
+					await c.query('SET autoinstall_known_extensions = false');
+					return c;
+				});
+				sideConn = await side;
+				if (cancelled) throw new QueryCancelled();
+				// send() runs the statement in the worker in slices (DuckDB's pending query,
+				// polled from here), so the worker reads our cancel between two slices.
+				let reader: Awaited<ReturnType<duckdb.AsyncDuckDBConnection['send']>>;
+				try {
+					reader = await sideConn.send(sql);
+				} catch (e) {
+					if (cancelled) throw new QueryCancelled();
+					throw e;
+				}
+				const batches: RecordBatch[] = [];
+				let rows = 0;
+				let truncated = false;
+				for await (const batch of reader) {
+					if (cancelled) throw new QueryCancelled();
+					const room = opts.maxRows === undefined ? Infinity : opts.maxRows - rows;
+					batches.push(batch.numRows > room ? batch.slice(0, room) : batch);
+					rows += Math.min(batch.numRows, room);
+					opts.onRows?.(rows);
+					if (opts.maxRows !== undefined && rows >= opts.maxRows) {
+						truncated = batch.numRows > room || !(await isDone(reader));
+						break;
+					}
+				}
+				if (cancelled) throw new QueryCancelled();
+				return { table: new Table(reader.schema, batches), truncated };
+			})().finally(() => {
+				ended = true;
+			});
+			const running: RunningQuery = {
+				result,
+				async cancel() {
+					if (ended) return;
+					cancelled = true;
+					if (sideConn) await sideConn.cancelSent().catch(() => false);
+					await result.catch(() => {});
+				}
+			};
+			last = running;
+			return running;
 		},
 		async insertArrowIPC(table, ipc, opts = {}) {
 			if (opts.replace) await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
@@ -55,11 +114,18 @@ export async function openBrowserDb(): Promise<Db> {
 			await db.registerFileBuffer(name, transferable(bytes));
 		},
 		async close() {
+			await last?.cancel();
+			if (side) await (await side).close();
 			await conn.close();
 			await db.terminate();
 			worker.terminate();
 		}
 	};
+}
+
+/** Whether a result stream has no batch left (it ended exactly at the row limit). */
+async function isDone(reader: AsyncIterator<unknown>): Promise<boolean> {
+	return (await reader.next()).done === true;
 }
 
 /**

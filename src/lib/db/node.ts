@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC } from 'apache-arrow';
-import type { Db } from './types';
+import { QueryCancelled, type Db, type RunningQuery, type StartedResult } from './types';
 import { ident, literal } from './sql';
 
 const require = createRequire(import.meta.url);
@@ -48,10 +48,66 @@ export async function openNodeDb(): Promise<Db> {
 		}
 	};
 	let closed = false;
+	// As in the browser, `start` gets a connection of its own (see browser.ts).
+	let side: number | null = null;
+	let last: RunningQuery | null = null;
 
 	return {
 		async query(sql, params) {
 			return run(sql, params);
+		},
+		start(sql, opts = {}) {
+			const previous = last;
+			let cancelled = false;
+			let ended = false;
+			const result = (async (): Promise<StartedResult> => {
+				if (previous) await previous.cancel();
+				if (side === null) {
+					side = bindings.connect().useUnsafe((_b, c) => c);
+					for (const s of OFFLINE_SETTINGS) bindings.runQuery(side, s);
+				}
+				const c = side;
+				// The blocking bindings execute one slice per call; yielding between slices
+				// lets a cancel() issued meanwhile reach DuckDB.
+				let header = bindings.startPendingQuery(c, sql, false);
+				try {
+					while (header === null) {
+						await new Promise((r) => setTimeout(r, 0));
+						if (cancelled) bindings.cancelPendingQuery(c);
+						header = bindings.pollPendingQuery(c);
+					}
+				} catch (e) {
+					if (cancelled) throw new QueryCancelled();
+					throw e;
+				}
+				if (cancelled) throw new QueryCancelled();
+				const parts: Uint8Array[] = [header];
+				for (;;) {
+					const part = bindings.fetchQueryResults(c);
+					if (!part || part.length === 0) break;
+					parts.push(part);
+				}
+				let table = tableFromIPC(concat(parts));
+				let truncated = false;
+				if (opts.maxRows !== undefined && table.numRows > opts.maxRows) {
+					table = table.slice(0, opts.maxRows);
+					truncated = true;
+				}
+				opts.onRows?.(table.numRows);
+				return { table, truncated };
+			})().finally(() => {
+				ended = true;
+			});
+			const running: RunningQuery = {
+				result,
+				async cancel() {
+					if (ended) return;
+					cancelled = true;
+					await result.catch(() => {});
+				}
+			};
+			last = running;
+			return running;
 		},
 		async insertArrowIPC(table, ipc, opts = {}) {
 			if (opts.replace) run(`DROP TABLE IF EXISTS ${ident(table)}`);
@@ -66,8 +122,19 @@ export async function openNodeDb(): Promise<Db> {
 		async close() {
 			if (closed) return;
 			closed = true;
+			await last?.cancel();
 			conn.close();
 			bindings.reset();
 		}
 	};
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
 }

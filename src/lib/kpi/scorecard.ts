@@ -158,6 +158,16 @@ async function publishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
 
 export const planStartYear = (plan: string) => Number(plan.slice(0, 4));
 
+/**
+ * First year a target's series is read from: two years of history before the plan,
+ * or its baseline year. A running total before its plan began is not a figure, so a
+ * cumulative series starts at its zero, the year before the plan.
+ */
+export function seriesFromYear(kind: IndicatorRow['kind'], plan: string, baselineYear: number | null): number {
+	const start = planStartYear(plan);
+	return kind === 'cumulative' ? start - 1 : Math.min(start - 2, baselineYear ?? start);
+}
+
 export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: number; asOf?: string }): Promise<Scorecard> {
 	const asOf = opts.asOf ?? (await dataAsOf(db));
 	const [indicators, provenance, checks, targets] = await Promise.all([
@@ -181,7 +191,7 @@ export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: numb
 		const series = await readSeries(db, {
 			indicator: ind,
 			unit,
-			fromYear: Math.min(startYear - 2, t.baseline_year ?? startYear),
+			fromYear: seriesFromYear(ind.kind, t.plan, t.baseline_year),
 			toYear: Math.max(opts.year, startYear),
 			asOf,
 			planStart: `${startYear}-01-01`

@@ -149,6 +149,16 @@ export function expectedAt(
 }
 
 /** Ordinary least-squares line through the last points, read off at `time`. */
+/**
+ * The points a trend may learn from. A flow or a ratio read part-way through a year
+ * (disbursed to 31/10) is not comparable with full years, so only year-end figures
+ * feed it; stocks and running totals are comparable at any date.
+ */
+export function trendPoints(kind: Kind, series: SeriesPoint[]): SeriesPoint[] {
+	if (kind !== 'flow' && kind !== 'ratio') return series;
+	return series.filter((p) => p.asOf.endsWith('-12-31'));
+}
+
 export function forecastAt(series: SeriesPoint[], time: number, window = FORECAST_WINDOW): number | null {
 	const pts = observed(series).slice(-window);
 	if (pts.length < 2) return null;
@@ -293,7 +303,10 @@ export function evaluate(
 	// Only what was known at the evaluated figure feeds the trend, never later years.
 	const horizon = point?.year ?? Math.min(evalYear, target.targetYear);
 	const forecast = forecastAt(
-		series.filter((p) => p.year <= horizon),
+		trendPoints(
+			target.kind,
+			series.filter((p) => p.year <= horizon)
+		),
 		target.targetYear
 	);
 	// Once the plan is over nothing is "still required", even for a figure from mid-year.
