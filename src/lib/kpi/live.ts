@@ -1,6 +1,7 @@
 /**
  * The browser's live database: DuckDB-WASM in a worker, loaded with the build's
- * Arrow files and the KPI tables. Opened once per page life; every view shares it.
+ * Arrow files, then with the uploads the user stored in this browser (/data), and
+ * the KPI tables. Opened once per page life; every view shares it.
  */
 import type { Db } from '../db/types';
 import { prepareKpiTables } from './prepare';
@@ -16,9 +17,24 @@ export function liveDb(dataUrl: string): Promise<Db> {
 		]);
 		const db = await openBrowserDb();
 		await loadStaticData(db, dataUrl);
+		await restoreUploads(db);
 		await prepareKpiTables(db);
 		return db;
 	})();
 	session.catch(() => (session = null));
 	return session;
+}
+
+/**
+ * Uploaded data replaces published tables before the KPI tables are built, so every
+ * page computes from it. A broken store never keeps the dashboard from starting:
+ * the published data is shown instead.
+ */
+async function restoreUploads(db: Db): Promise<void> {
+	try {
+		const { restoreStoredUploads } = await import('../upload/restore');
+		await restoreStoredUploads(db);
+	} catch (e) {
+		console.warn('Stored uploads were not applied:', e);
+	}
 }
