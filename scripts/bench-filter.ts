@@ -33,6 +33,8 @@ const settled = () =>
 
 try {
 	const { context, close } = await launch({ width: 1920, height: 1080 });
+	// tsx names inner functions with an __name helper that the page does not have.
+	await context.addInitScript({ content: 'window.__name = (f) => f;' });
 	const page = await context.newPage();
 	for (const path of PAGES) {
 		await page.goto(base + path);
