@@ -6,25 +6,16 @@
  *
  *   npm run bench:filter [-- --changes 15]
  */
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { quantile } from 'd3-array';
 import { launch } from '../tests/e2e/browser';
+import { previewServer } from './lib/preview-server';
 
 const { values } = parseArgs({ options: { changes: { type: 'string', default: '15' }, port: { type: 'string', default: '4197' } } });
 const changes = Number(values.changes);
 const PAGES = ['/?unit=33@2025', '/indicators/OC01?unit=22@2024', '/domains/ocop?unit=33@2025', '/compare?indicator=OC01'];
 
-const server = spawn('./node_modules/.bin/vite', ['preview', '--port', values.port!, '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${values.port}`;
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(base)).ok) break;
-	} catch {
-		/* starting */
-	}
-	await new Promise((r) => setTimeout(r, 100));
-}
+const { base, stop: stopServer } = await previewServer(values.port!);
 
 const settled = () =>
 	[...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') !== 'loading') &&
@@ -70,5 +61,5 @@ try {
 	}
 	await close();
 } finally {
-	server.kill('SIGTERM');
+	stopServer();
 }

@@ -6,13 +6,14 @@
  *
  *   npm run bench:load [-- --runs 7 --skip-build]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { quantile } from 'd3-array';
 import { launch } from '../tests/e2e/browser';
+import { previewServer } from './lib/preview-server';
 
 const { values } = parseArgs({
 	options: { runs: { type: 'string', default: '7' }, 'skip-build': { type: 'boolean', default: false }, port: { type: 'string', default: '4199' } }
@@ -41,17 +42,8 @@ if (!values['skip-build']) {
 }
 if (!existsSync('build/index.html')) throw new Error('build/ is missing: run without --skip-build');
 
-const port = values.port!;
-const server = spawn('./node_modules/.bin/vite', ['preview', '--port', port, '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(url)).ok) break;
-	} catch {
-		/* starting */
-	}
-	await new Promise((r) => setTimeout(r, 100));
-}
+const { base, stop: stopServer } = await previewServer(values.port!);
+const url = `${base}/`;
 
 const prerendered: number[] = [];
 const fcp: number[] = [];
@@ -91,7 +83,7 @@ try {
 		await close();
 	}
 } finally {
-	server.kill('SIGTERM');
+	stopServer();
 }
 
 const fileOf = (u: string) => join('build', decodeURIComponent(new URL(u).pathname)).replace(/\?.*$/, '');

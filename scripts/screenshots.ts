@@ -4,27 +4,18 @@
  *
  *   tsx scripts/screenshots.ts [--out .tmp/shots] [--path "/?unit=33@2025"]
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from '../tests/e2e/browser';
+import { previewServer } from './lib/preview-server';
 
 const { values } = parseArgs({
 	options: { out: { type: 'string', default: '.tmp/shots' }, path: { type: 'string', multiple: true }, port: { type: 'string', default: '4198' }, full: { type: 'boolean', default: false } }
 });
 const paths = values.path ?? ['/'];
 mkdirSync(values.out!, { recursive: true });
-const server = spawn('./node_modules/.bin/vite', ['preview', '--port', values.port!, '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${values.port}`;
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(base)).ok) break;
-	} catch {
-		/* starting */
-	}
-	await new Promise((r) => setTimeout(r, 100));
-}
+const { base, stop: stopServer } = await previewServer(values.port!);
 try {
 	for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
 		const { context, close } = await launch(size);
@@ -41,5 +32,5 @@ try {
 		await close();
 	}
 } finally {
-	server.kill('SIGTERM');
+	stopServer();
 }
