@@ -13,6 +13,9 @@ import { compare } from './dict/compare';
 import { meeting } from './dict/meeting';
 import { query } from './dict/query';
 import { upload } from './dict/upload';
+import { embed } from './dict/embed';
+import { report } from './dict/report';
+import { security } from './dict/security';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -28,7 +31,12 @@ const vi = {
 	...meeting.vi,
 	...query.vi,
 	...upload.vi,
+	...embed.vi,
+	...report.vi,
+	...security.vi,
 	'app.title': 'Tiến độ',
+	'caption.source': 'Nguồn',
+	'caption.asOf': 'Số liệu đến',
 	'app.subtitle': 'Theo dõi chỉ tiêu khoa học, công nghệ và đổi mới sáng tạo',
 
 	'status.on_track': 'Có khả năng đạt',
@@ -122,7 +130,12 @@ const en: Messages = {
 	...meeting.en,
 	...query.en,
 	...upload.en,
+	...embed.en,
+	...report.en,
+	...security.en,
 	'app.title': 'Tiến độ',
+	'caption.source': 'Source',
+	'caption.asOf': 'Data as of',
 	'app.subtitle': 'Tracking science, technology and innovation targets',
 
 	'status.on_track': 'On track',
