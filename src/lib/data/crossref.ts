@@ -54,6 +54,16 @@ export async function checkReferences(db: Db, files: ReadonlyMap<string, string>
 	for (const spec of DATASETS) {
 		const file = files.get(spec.name);
 		if (!file) continue;
+		const future = futureQuery(spec, files);
+		if (future) {
+			const found = toRows<{ row: number; value: string; bound: string; total: number }>(
+				await db.query(`${future} ORDER BY row LIMIT ${MAX_PROBLEMS_PER_FILE}`)
+			);
+			const column = RECORD_DATE[spec.name].column;
+			for (const f of found) problems.push(problem('future_date', { file, row: f.row, column, value: f.value }, { date: f.bound }));
+			const more = Math.max(0, (found[0]?.total ?? 0) - found.length);
+			if (more > 0) omitted.set(file, (omitted.get(file) ?? 0) + more);
+		}
 		for (const col of spec.columns) {
 			const sql = col.ref && refQuery(spec, col, files);
 			if (!sql) continue;
@@ -73,6 +83,25 @@ export async function checkReferences(db: Db, files: ReadonlyMap<string, string>
 		}
 	}
 	return { problems, omitted };
+}
+
+/**
+ * Records dated after both the dataset's as-of date (datasets.csv, when it is part of
+ * the check) and today: a certificate granted in 2031 is a typing error, and counting
+ * it would inflate every figure from its date on.
+ */
+function futureQuery(spec: DatasetSpec, files: ReadonlyMap<string, string>): string | null {
+	const date = RECORD_DATE[spec.name];
+	if (!date) return null;
+	const asOf = files.has('datasets')
+		? `(SELECT max(TRY_CAST(as_of AS DATE)) FROM datasets WHERE dataset = ${literal(spec.name)})`
+		: 'NULL';
+	// Today from the JS clock: current_date needs DuckDB's ICU extension, which the browser does not load.
+	const today = `DATE ${literal(new Date().toISOString().slice(0, 10))}`;
+	const bound = `greatest(coalesce(${asOf}, ${today}), ${today})`;
+	const d = date.sql('r');
+	return `SELECT ${ident(ROW)} AS row, strftime(${d}, '%Y-%m-%d') AS value, strftime(${bound}, '%Y-%m-%d') AS bound, count(*) OVER () AS total
+	        FROM ${ident(spec.name)} r WHERE ${d} > ${bound}`;
 }
 
 function refQuery(spec: DatasetSpec, col: ColumnSpec, files: ReadonlyMap<string, string>): string | null {

@@ -74,6 +74,42 @@ const TEXTS = {
 		`không đọc được tệp ${d.format}: ${d.detail}`,
 		`the ${d.format} file cannot be read: ${d.detail}`
 	],
+	too_large: (_v, d) => [
+		`tệp quá lớn (${mb(d.found!)} MB; tối đa ${mb(d.bound!)} MB). Hãy tách tệp hoặc bỏ các cột, trang không cần thiết.`,
+		`the file is too large (${mb(d.found!)} MB; at most ${mb(d.bound!)} MB). Split it, or remove columns and sheets that are not needed.`
+	],
+	unzipped_too_large: (_v, d) => [
+		`tệp ${d.format ?? 'Excel'} giải nén ra hơn ${mb(d.found!)} MB (tối đa ${mb(d.bound!)} MB): có thể là tệp «bom zip» hoặc bảng tính quá lớn; tệp không được mở.`,
+		`the ${d.format ?? 'Excel'} file would decompress to more than ${mb(d.found!)} MB (at most ${mb(d.bound!)} MB): a “zip bomb” or an oversized file; it was not opened.`
+	],
+	not_xlsx: (_v, d) => [
+		`tệp không phải là sổ tính Excel .xlsx${d.detail === 'text' ? ' mà là tệp văn bản: nếu đây là CSV, hãy đổi đuôi tệp thành .csv' : d.detail === 'empty' ? ' (tệp rỗng)' : ' (nội dung không có cấu trúc của tệp .xlsx)'}.`,
+		`the file is not an Excel .xlsx workbook${d.detail === 'text' ? ' but a text file: if it is a CSV, rename it to .csv' : d.detail === 'empty' ? ' (the file is empty)' : ' (its content does not have the structure of an .xlsx file)'}.`
+	],
+	damaged_xlsx: (_v, d) => [
+		`tệp Excel bị hỏng hoặc bị cắt cụt (${d.detail}). Hãy mở tệp gốc bằng Excel và lưu lại, rồi tải lên lần nữa.`,
+		`the Excel file is damaged or cut short (${d.detail}). Open the original in Excel, save it again and upload it again.`
+	],
+	damaged_parquet: (_v, d) => [
+		`tệp Parquet bị hỏng hoặc bị cắt cụt (${d.detail}). Hãy xuất lại tệp từ chương trình gốc.`,
+		`the Parquet file is damaged or cut short (${d.detail}). Export it again from the program that made it.`
+	],
+	too_many_columns: (_v, d) => [
+		`tệp có ${d.found} cột, nhiều hơn mức tối đa ${d.bound} cột.`,
+		`the file has ${d.found} columns, more than the maximum of ${d.bound}.`
+	],
+	nul_bytes: () => [
+		'tệp chứa ký tự NUL (byte 0) từ dòng này: đây không phải tệp văn bản CSV (có thể là tệp nhị phân, hoặc tệp UTF-16 bị đổi đuôi).',
+		'the file contains NUL characters (byte 0) from this row: it is not a CSV text file (a binary file, or UTF-16 text renamed).'
+	],
+	unclosed_quote: () => [
+		'dấu ngoặc kép (") mở ở dòng này không bao giờ được đóng, nên phần còn lại của tệp sẽ thành một giá trị. Hãy đóng ngoặc kép hoặc bỏ nó đi.',
+		'the double quote (") opened on this row is never closed, so the rest of the file would become one value. Close the quote or remove it.'
+	],
+	no_rows: () => [
+		'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào; tập dữ liệu rỗng không được dùng thay cho dữ liệu hiện có.',
+		'the file has a header row but no data rows; an empty dataset does not replace the current data.'
+	],
 	unsupported_format: (_v, d) => [
 		`định dạng tệp ${q(d.format!)[0]} không được hỗ trợ (chỉ nhận .csv, .xlsx, .parquet).`,
 		`file format ${q(d.format!)[1]} is not supported (only .csv, .xlsx, .parquet).`
@@ -136,6 +172,31 @@ const TEXTS = {
 		`${q(v)[0]} lớn hơn giá trị lớn nhất cho phép (${d.bound}).`,
 		`${q(v)[1]} is above the largest allowed value (${d.bound}).`
 	],
+	cell_too_long: (_v, d) => [
+		`giá trị dài ${d.found} ký tự, vượt giới hạn ${d.bound} ký tự của một ô (giới hạn của Excel).`,
+		`the value is ${d.found} characters long, over the limit of ${d.bound} characters per cell (Excel's own limit).`
+	],
+	implausible_number: (v, d) => [
+		`${q(v)[0]} lớn bất thường (trị tuyệt đối vượt ${d.bound}); hãy kiểm tra đơn vị tính và dấu thập phân.`,
+		`${q(v)[1]} is implausibly large (absolute value over ${d.bound}); check the unit of measure and the decimal mark.`
+	],
+	implausible_date: (v, d) => [
+		`${q(v)[0]} không phải là ngày hợp lý (ngoài khoảng ${viDate(d.date!)} – ${viDate(d.detail!)}).`,
+		`${q(v)[1]} is not a plausible date (outside ${d.date} – ${d.detail}).`
+	],
+	future_date: (v, d) => [
+		`ngày ${q(v)[0]} muộn hơn cả ngày chốt số liệu lẫn ngày hôm nay (${viDate(d.date!)}); bản ghi chưa thể xảy ra.`,
+		`the date ${q(v)[1]} is later than both the data's as-of date and today (${d.date}); the record cannot have happened yet.`
+	],
+	// Warnings on text cells: kept as written, but worth a look.
+	mojibake: (v) => [
+		`${q(v)[0]} có vẻ bị lỗi bảng mã (chữ như «Ã¡», «áº» thay cho chữ có dấu): tệp đã bị đọc sai bảng mã trước khi lưu lại.`,
+		`${q(v)[1]} looks garbled by a wrong encoding (“Ã¡”, “áº” in place of accented letters): the file was read with the wrong code page before it was saved.`
+	],
+	formula_text: (v) => [
+		`${q(v)[0]} bắt đầu như một công thức bảng tính (=, +, -, @); được giữ nguyên dưới dạng văn bản và không bao giờ được tính.`,
+		`${q(v)[1]} starts like a spreadsheet formula (=, +, -, @); it is kept as plain text and never evaluated.`
+	],
 	duplicate_key: (v, d) => [
 		`trùng khóa ${q(v)[0]} với dòng ${d.firstRow}; mỗi khóa chỉ được xuất hiện một lần.`,
 		`duplicate key ${q(v)[1]}, already on row ${d.firstRow}; each key may appear only once.`
@@ -178,7 +239,7 @@ const TEXTS = {
 export type ProblemCode = keyof typeof TEXTS;
 
 // `truncated` is a note about the list, not a fault of its own.
-const WARNINGS: ReadonlySet<ProblemCode> = new Set(['unknown_column', 'truncated']);
+const WARNINGS: ReadonlySet<ProblemCode> = new Set(['unknown_column', 'truncated', 'mojibake', 'formula_text']);
 
 export interface ProblemAt {
 	file: string;
@@ -190,7 +251,7 @@ export interface ProblemAt {
 export function problem(code: ProblemCode, at: ProblemAt, details: Details = {}): Problem {
 	const row = at.row ?? null;
 	const column = at.column ?? null;
-	const value = at.value ?? null;
+	const value = shortValue(at.value ?? null);
 	const [vi, en] = (TEXTS[code] as Text)(value ?? '', details);
 	const whereVi = [`Tệp ${at.file}`, row != null && `dòng ${row}`, column != null && `cột ${column}`];
 	const whereEn = [`File ${at.file}`, row != null && `row ${row}`, column != null && `column ${column}`];
@@ -233,6 +294,15 @@ export function limitPerFile(
 }
 
 export const hasErrors = (problems: Problem[]) => problems.some((p) => p.severity === 'error');
+
+const mb = (bytes: number) => String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+
+/** Long values (a 1 MB cell) are cut in messages; the row and column say where the rest is. */
+export const MAX_VALUE_IN_MESSAGE = 120;
+export function shortValue(v: string | null): string | null {
+	if (v === null || v.length <= MAX_VALUE_IN_MESSAGE) return v;
+	return `${v.slice(0, MAX_VALUE_IN_MESSAGE)}… (${v.length})`;
+}
 
 /** 2025-08-01 → 1/8/2025, the way dates are written in Vietnamese text. */
 function viDate(iso: string): string {

@@ -3,6 +3,7 @@ import type { Db } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { DatasetSpec } from './schema';
 import { problem, type Problem } from './problems';
+import { MAX_COLUMNS } from './limits';
 import { ROW, normalizeHeader, type ReadOutcome } from './staging';
 
 /**
@@ -21,8 +22,10 @@ export async function readCsv(
 ): Promise<ReadOutcome> {
 	const fail = (p: Problem): ReadOutcome => ({ staging: null, problems: [p] });
 	if (bytes.length === 0) return fail(problem('empty_file', { file }));
-	const utf16 = utf16Bom(bytes);
+	const utf16 = utf16Bom(bytes) ?? utf16WithoutBom(bytes);
 	if (utf16) return fail(problem('not_utf8', { file }, { detail: utf16 }));
+	const nul = bytes.indexOf(0);
+	if (nul >= 0) return fail(problem('nul_bytes', { file, row: lineAt(bytes, nul) }));
 
 	let text: string;
 	try {
@@ -40,8 +43,15 @@ export async function readCsv(
 	if (delimiter !== ',') {
 		return fail(problem('wrong_delimiter', { file, row: 1 }, { delimiter: delimiter === '\t' ? 'Tab' : delimiter }));
 	}
+	if (header.fields.length > MAX_COLUMNS) {
+		return fail(problem('too_many_columns', { file, row: 1 }, { found: header.fields.length, bound: MAX_COLUMNS }));
+	}
 	const { names, problems } = normalizeHeader(header.fields, file);
 	if (problems.length > 0) return { staging: null, problems };
+	// DuckDB would read past an unclosed quote to the end of the file, or stop with an
+	// error about a line far from the cause; the opening quote is what needs fixing.
+	const unclosed = unclosedQuoteRow(text);
+	if (unclosed !== null) return fail(problem('unclosed_quote', { file, row: unclosed }));
 
 	const registered = `${table}.csv`;
 	await db.registerFile(registered, bytes);
@@ -57,6 +67,10 @@ export async function readCsv(
 		return fail(csvError(file, (e as Error).message, names.length));
 	}
 	const rows = Number((await db.query(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`)).get(0)?.n ?? 0);
+	if (rows === 0) {
+		await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+		return fail(problem('no_rows', { file }));
+	}
 	await renumber(db, table, recordRows(text, header.end), rows);
 	return { staging: { table, spec, file, columns: names, rows }, problems: [] };
 }
@@ -144,6 +158,60 @@ function utf16Bom(b: Uint8Array): string | null {
 	if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'UTF-16';
 	if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'UTF-16';
 	return null;
+}
+
+/**
+ * UTF-16 saved without a byte-order mark: every other byte of ASCII text is 0. Which
+ * half holds the zeros tells little- from big-endian.
+ */
+export function utf16WithoutBom(b: Uint8Array): string | null {
+	const n = Math.min(b.length, 4096) & ~1;
+	if (n < 4) return null;
+	let even = 0;
+	let odd = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (b[i] === 0) even++;
+		if (b[i + 1] === 0) odd++;
+	}
+	const half = n / 2;
+	if (odd > half * 0.4 && even < half * 0.05) return 'UTF-16 LE';
+	if (even > half * 0.4 && odd < half * 0.05) return 'UTF-16 BE';
+	return null;
+}
+
+/**
+ * Row (1-based line) of a quote opened and never closed, or null. As in RFC 4180 a
+ * quote opens a value only at its start; inside, "" is a quote character.
+ */
+export function unclosedQuoteRow(text: string, delimiter = ','): number | null {
+	const d = delimiter.charCodeAt(0);
+	let line = 1;
+	let opened = 0;
+	let inQuotes = false;
+	let fieldStart = true;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 10) line++;
+		if (inQuotes) {
+			if (ch === 34) {
+				if (text.charCodeAt(i + 1) === 34) i++;
+				else inQuotes = false;
+			}
+			continue;
+		}
+		if (ch === 34 && fieldStart) {
+			inQuotes = true;
+			opened = line;
+		}
+		fieldStart = ch === d || ch === 10 || ch === 13;
+	}
+	return inQuotes ? opened : null;
+}
+
+function lineAt(bytes: Uint8Array, index: number): number {
+	let line = 1;
+	for (let i = 0; i < index; i++) if (bytes[i] === 10) line++;
+	return line;
 }
 
 function lineOf(text: string, index: number): number | null {

@@ -1,4 +1,5 @@
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData } from 'hyparquet';
+import { MAX_UNZIPPED_BYTES } from './limits';
 
 export interface TextTable {
 	header: string[];
@@ -16,6 +17,7 @@ export interface TextTable {
 export async function readParquetText(bytes: Uint8Array): Promise<TextTable> {
 	const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 	const metadata = parquetMetadata(file);
+	checkParquetSize(metadata);
 	const fields = parquetSchema(metadata).children.map((c) => c.element);
 	const header = fields.map((f) => f.name);
 	const records = await parquetReadObjects({ file, metadata });
@@ -42,4 +44,20 @@ function valueText(v: unknown, float32: boolean): string | null {
 	}
 	if (v instanceof Uint8Array) return utf8.decode(v);
 	return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x));
+}
+
+/** Thrown when a Parquet file would inflate past the limit; read.ts turns it into a message. */
+export class ParquetTooLarge extends Error {
+	constructor(readonly declared: number) {
+		super(`parquet data would decompress to ${declared} bytes`);
+	}
+}
+
+/** The column chunks' declared uncompressed sizes, summed before any page is read. */
+export function checkParquetSize(metadata: FileMetaData, limit = MAX_UNZIPPED_BYTES): void {
+	let total = 0;
+	for (const rg of metadata.row_groups) {
+		for (const c of rg.columns) total += Number(c.meta_data?.total_uncompressed_size ?? 0);
+	}
+	if (total > limit) throw new ParquetTooLarge(total);
 }

@@ -21,8 +21,8 @@ export function readXlsxText(bytes: Uint8Array, spec: DatasetSpec): TextSheet {
 	const ws = sheetName ? wb.Sheets[sheetName] : undefined;
 	if (!ws || !ws['!ref']) return { header: [], rows: [], columns: [] };
 	const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-	const range = XLSX.utils.decode_range(ws['!ref']);
 	const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+	const range = usedRange(XLSX.utils.decode_range(ws['!ref']), data);
 	const width = range.e.c - range.s.c + 1;
 
 	const headerCells = data[range.s.r] ?? [];
@@ -47,6 +47,29 @@ export function readXlsxText(bytes: Uint8Array, spec: DatasetSpec): TextSheet {
 	};
 }
 
+/**
+ * The sheet's declared range cut to the cells that exist: a file may declare
+ * A1:XFD1048576 (17 billion cells) around a handful of values, and walking the
+ * declared range would never end.
+ */
+export function usedRange(declared: XLSX.Range, data: readonly ((unknown | undefined)[] | undefined)[]): XLSX.Range {
+	let lastRow = -1;
+	let lastCol = -1;
+	for (let r = 0; r < data.length; r++) {
+		const row = data[r];
+		if (!row) continue;
+		lastRow = r;
+		if (row.length - 1 > lastCol) lastCol = row.length - 1;
+	}
+	return {
+		s: declared.s,
+		e: { r: Math.min(declared.e.r, Math.max(lastRow, declared.s.r)), c: Math.min(declared.e.c, Math.max(lastCol, declared.s.c)) }
+	};
+}
+
+/** Largest serial day Excel can show as a date (9999-12-31). */
+export const SERIAL_LAST = 2_958_465;
+
 // Serial day numbers Excel can mean as dates in a date column (1954–2119).
 const SERIAL_MIN = 20_000;
 const SERIAL_MAX = 80_000;
@@ -67,7 +90,8 @@ function cellText(cell: XLSX.CellObject | undefined, dateColumn: boolean, date19
 			return isoFromDate(cell.v as Date);
 		case 'n': {
 			const v = cell.v as number;
-			const isDate = (cell.z != null && XLSX.SSF.is_date(cell.z)) || (dateColumn && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX);
+			const inRange = v >= 0 && v <= SERIAL_LAST;
+			const isDate = (inRange && cell.z != null && XLSX.SSF.is_date(cell.z)) || (dateColumn && Number.isInteger(v) && v >= SERIAL_MIN && v <= SERIAL_MAX);
 			return isDate ? isoFromSerial(v, date1904) : numberText(v);
 		}
 		default:

@@ -6,7 +6,9 @@
  * a 1258 file with any accented letter is never valid UTF-8, the reverse is not true.
  */
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+import { utf16WithoutBom } from '../data/read-csv';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-16le-nobom' | 'utf-16be-nobom' | 'windows-1258';
 
 export interface Decoded {
 	text: string;
@@ -15,19 +17,28 @@ export interface Decoded {
 
 export function decodeText(bytes: Uint8Array): Decoded {
 	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-		return { text: compose(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
+		return { text: compose(stripBoms(new TextDecoder('utf-16le').decode(bytes.subarray(2)))), encoding: 'utf-16le' };
 	}
 	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-		return { text: compose(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
+		return { text: compose(stripBoms(new TextDecoder('utf-16be').decode(bytes.subarray(2)))), encoding: 'utf-16be' };
+	}
+	// Without a mark, UTF-16 shows as a zero in every other byte of its ASCII letters.
+	const utf16 = utf16WithoutBom(bytes);
+	if (utf16) {
+		const le = utf16 === 'UTF-16 LE';
+		return { text: compose(stripBoms(new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes))), encoding: le ? 'utf-16le-nobom' : 'utf-16be-nobom' };
 	}
 	const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 	try {
 		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
-		return { text: compose(text), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+		return { text: compose(stripBoms(text)), encoding: bom ? 'utf-8-bom' : 'utf-8' };
 	} catch {
 		return { text: compose(new TextDecoder('windows-1258').decode(bytes)), encoding: 'windows-1258' };
 	}
 }
+
+/** A mark saved twice (a file converted twice) would stick to the first header. */
+const stripBoms = (text: string) => text.replace(/^\uFEFF+/, '');
 
 /** Tone marks as separate characters (1258, macOS) → precomposed letters. */
 function compose(text: string): string {
@@ -38,6 +49,8 @@ export type Delimiter = ',' | ';' | '\t' | '|';
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 
 export interface Delimited {
+	/** Line where a quoted value starts that is never closed (the rest of the file became that value). */
+	unclosed: number | null;
 	rows: string[][];
 	/** Line number (1-based) where each record starts. */
 	lines: number[];
@@ -58,6 +71,7 @@ export function parseDelimited(text: string, delimiter: Delimiter = guessDelimit
 	let line = 1;
 	let start = 1;
 	let fresh = true;
+	let opened = 0;
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
@@ -74,6 +88,7 @@ export function parseDelimited(text: string, delimiter: Delimiter = guessDelimit
 		}
 		if (ch === '"' && field === '') {
 			quoted = true;
+			opened = line;
 			fresh = false;
 		} else if (ch === delimiter) {
 			row.push(field);
@@ -99,7 +114,7 @@ export function parseDelimited(text: string, delimiter: Delimiter = guessDelimit
 		rows.push(row);
 		lines.push(start);
 	}
-	return { rows, lines, delimiter };
+	return { rows, lines, delimiter, unclosed: quoted ? opened : null };
 }
 
 export function guessDelimiter(text: string): Delimiter {

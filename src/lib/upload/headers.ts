@@ -166,7 +166,8 @@ export const LABELS: Record<string, Labels> = {
 		provenance: PROVENANCE,
 		as_of: ['Số liệu đến ngày'],
 		description_vi: ['Mô tả nguồn gốc'],
-		description_en: ['Mô tả nguồn gốc tiếng Anh', 'Mô tả nguồn gốc (tiếng Anh)']
+		description_en: ['Mô tả nguồn gốc tiếng Anh', 'Mô tả nguồn gốc (tiếng Anh)'],
+		access: ['Phạm vi công bố', 'Phạm vi truy cập']
 	}
 };
 

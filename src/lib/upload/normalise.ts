@@ -170,6 +170,14 @@ export function normaliseSheet(
 	const blank: number[] = [];
 	for (let i = first; i < end; i++) (isBlank(i) ? blank : records).push(i);
 	if (blank.length) notes.push(note('blank_rows', { rows: blank.map(rowNo) }));
+	// A text file (no sheet name) says where each value ends only by its separators: a
+	// record with more or fewer of them than the header has its values in the wrong
+	// columns, which no check of a single cell can see. Workbooks have real cells.
+	if (sheet.name === null) {
+		const width = sheet.rows[h.row + h.span - 1]?.length ?? 0;
+		const ragged = records.filter((i) => sheet.rows[i].length !== width && sheet.rows[i].some((v) => cellText(v) !== null));
+		if (ragged.length) notes.push(note('ragged_row', { rows: ragged.map(rowNo) }, String(width)));
+	}
 	notes.push(...endNotes);
 
 	const dataFills = filled.filter((f) => f.r >= first && f.r < end && used.includes(f.c));

@@ -21,7 +21,8 @@ export type NoteCode =
 	| 'constant'
 	| 'composed'
 	| Exclude<ChangeKind, 'ambiguous_number'>
-	| 'ambiguous_number';
+	| 'ambiguous_number'
+	| 'ragged_row';
 
 export interface Note {
 	code: NoteCode;
@@ -54,6 +55,8 @@ const ENCODINGS: Record<string, [string, string]> = {
 	'utf-8-bom': ['UTF-8 (có BOM)', 'UTF-8 (with BOM)'],
 	'utf-16le': ['UTF-16 (Unicode Text của Excel)', 'UTF-16 (Excel “Unicode Text”)'],
 	'utf-16be': ['UTF-16 big-endian', 'UTF-16 big-endian'],
+	'utf-16le-nobom': ['UTF-16 (không có BOM, nhận ra từ nội dung)', 'UTF-16 (no byte-order mark, recognised from the content)'],
+	'utf-16be-nobom': ['UTF-16 big-endian (không có BOM, nhận ra từ nội dung)', 'UTF-16 big-endian (no byte-order mark, recognised from the content)'],
 	'windows-1258': ['Windows-1258 (bảng mã tiếng Việt của Windows), đã chuyển sang Unicode', 'Windows-1258 (Vietnamese Windows code page), converted to Unicode']
 };
 
@@ -155,6 +158,10 @@ const TEXTS: Record<NoteCode, Text> = {
 	code_padded: change('thêm số 0 ở đầu mã (Excel đã làm mất)', 'leading zeros restored (lost in Excel)'),
 	boolean_label: change('đổi Có/Không thành true/false', 'yes/no words read as true/false'),
 	suffix: change('bỏ đơn vị viết sau số', 'unit word after the number removed'),
+	ragged_row: (n, d) => [
+		`Dòng có số cột khác dòng tiêu đề (${d} cột)${rowsOf(n)[0]}: giá trị có dấu phẩy phải đặt trong ngoặc kép, nếu không các cột sau đó bị lệch. Hãy sửa tệp rồi tải lên lại.`,
+		`Row${n.rows.length > 1 ? 's' : ''} with a different number of columns than the header (${d})${rowsOf(n)[1]}: a value containing the separator must be in double quotes, otherwise the columns after it shift. Fix the file and upload it again.`
+	],
 	ambiguous_number: (n) => {
 		const [c, cEn] = col(n);
 		return [
@@ -178,5 +185,5 @@ export function note(code: NoteCode, input: NoteInput = {}, detail = ''): Note {
 		to: input.to ?? null
 	};
 	const [vi, en] = TEXTS[code](n, detail);
-	return { code, severity: code === 'ambiguous_number' ? 'error' : 'info', ...n, message_vi: vi, message_en: en };
+	return { code, severity: code === 'ambiguous_number' || code === 'ragged_row' ? 'error' : 'info', ...n, message_vi: vi, message_en: en };
 }

@@ -108,6 +108,8 @@ export async function runUpload(db: Db, input: UploadInput, opts: RunOptions): P
 
 	const header = normalizeHeader(normalised.columns, label);
 	if (header.problems.length) return result(false, header.problems);
+	// As in the build: an empty table never replaces data (nor becomes a table).
+	if (normalised.rows.length === 0) return result(false, [problem('no_rows', { file: label })]);
 
 	const n = ++serial;
 	const staging: StagingTable = {

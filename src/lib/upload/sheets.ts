@@ -9,8 +9,13 @@ import { compressors } from 'hyparquet-compressors';
 import { columnLetter, widest, type Merge, type RawCell, type RawSheet } from './cells';
 import { decodeText, parseDelimited, type Delimiter, type Encoding } from './decode';
 import { serialToIso } from './values';
+import { SERIAL_LAST, usedRange } from '../data/read-xlsx';
 import { note, type Note } from './notes';
-import { problem, type Problem } from '../data/problems';
+import { problem, type Details, type Problem, type ProblemCode } from '../data/problems';
+import { MAX_COLUMNS, MAX_FILE_BYTES } from '../data/limits';
+import { isCompoundFile, isZip } from '../data/zip';
+import { zipProblem, readError } from '../data/read';
+import { checkParquetSize } from '../data/read-parquet';
 
 export type UploadFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
@@ -22,6 +27,8 @@ export interface ReadFile {
 	delimiter?: Delimiter;
 	/** The file could not be read at all (English detail from the reader). */
 	error?: { code: 'unsupported_format' | 'unreadable' | 'empty_file'; detail: string };
+	/** The file broke a rule or a limit, said as the loader says it (see data/problems.ts). */
+	problem?: Problem;
 }
 
 const EXT: Record<string, UploadFormat> = {
@@ -44,30 +51,72 @@ export function uploadFormat(fileName: string): UploadFormat | null {
 	return EXT[fileName.toLowerCase().split('.').pop() ?? ''] ?? null;
 }
 
+/**
+ * A File from the page: its size is checked before a byte is read, so a 2 GB file
+ * gets a message instead of an out-of-memory tab.
+ */
+export async function readUploadedFile(file: File): Promise<{ bytes: Uint8Array; read: ReadFile }> {
+	if (file.size > MAX_FILE_BYTES) {
+		return { bytes: new Uint8Array(), read: failed(uploadFormat(file.name), file.name, 'too_large', { found: file.size, bound: MAX_FILE_BYTES }) };
+	}
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	return { bytes, read: await readSheets(bytes, file.name) };
+}
+
+function failed(format: UploadFormat | null, fileName: string, code: ProblemCode, details: Details = {}, row: number | null = null): ReadFile {
+	return { format, sheets: [], problem: problem(code, { file: fileName, row }, details) };
+}
+
 export async function readSheets(bytes: Uint8Array, fileName: string): Promise<ReadFile> {
 	const format = uploadFormat(fileName);
 	if (!format) return { format, sheets: [], error: { code: 'unsupported_format', detail: fileName.split('.').pop() ?? '' } };
 	if (bytes.length === 0) return { format, sheets: [], error: { code: 'empty_file', detail: '' } };
+	if (bytes.length > MAX_FILE_BYTES) return failed(format, fileName, 'too_large', { found: bytes.length, bound: MAX_FILE_BYTES });
 	try {
+		let read: ReadFile;
 		switch (format) {
 			case 'csv':
-				return readText(bytes);
-			case 'xlsx':
-				return { format, sheets: readWorkbook(bytes) };
+				read = readText(bytes, fileName);
+				break;
+			case 'xlsx': {
+				// .xls is an OLE compound file, read as it is; everything else must be a sound zip.
+				if (!isCompoundFile(bytes) || !/\.xls$/i.test(fileName)) {
+					const zip = !isZip(bytes) && /\.(xls|ods)$/i.test(fileName) ? null : await zipProblem(bytes, fileName);
+					if (zip) return { format, sheets: [], problem: zip };
+				}
+				read = { format, sheets: readWorkbook(bytes) };
+				// A workbook without a single cell says so like an empty CSV, not sheet by sheet.
+				if (read.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === '')))) {
+					return { format, sheets: [], error: { code: 'empty_file', detail: '' } };
+				}
+				break;
+			}
 			case 'parquet':
-				return { format, sheets: [await readParquet(bytes)] };
+				read = { format, sheets: [await readParquet(bytes)] };
+				break;
 			case 'json':
-				return readJson(bytes);
+				read = readJson(bytes);
+				break;
 		}
+		const wide = read.sheets.find((s) => s.columnNames.length > MAX_COLUMNS);
+		if (wide) return failed(format, fileName, 'too_many_columns', { found: wide.columnNames.length, bound: MAX_COLUMNS });
+		return read;
 	} catch (e) {
-		return { format, sheets: [], error: { code: 'unreadable', detail: String((e as Error)?.message ?? e) } };
+		if (e instanceof TooManyColumns) return failed(format, fileName, 'too_many_columns', { found: e.found, bound: MAX_COLUMNS });
+		const detail = String((e as Error)?.message ?? e).slice(0, 300);
+		// `error` keeps the reader's words; `problem` says it as the loader does (damaged, too large).
+		if (format === 'parquet') return { format, sheets: [], error: { code: 'unreadable', detail }, problem: readError(e, 'parquet', fileName) };
+		return { format, sheets: [], error: { code: 'unreadable', detail } };
 	}
 }
 
-function readText(bytes: Uint8Array): ReadFile {
+function readText(bytes: Uint8Array, fileName: string): ReadFile {
 	const { text, encoding } = decodeText(bytes);
 	if (text.trim() === '') return { format: 'csv', sheets: [], encoding, error: { code: 'empty_file', detail: '' } };
-	const { rows, lines, delimiter } = parseDelimited(text);
+	const nul = text.indexOf('\0');
+	if (nul >= 0) return { ...failed('csv', fileName, 'nul_bytes', {}, lineNumber(text, nul)), encoding };
+	const { rows, lines, delimiter, unclosed } = parseDelimited(text);
+	if (unclosed !== null) return { ...failed('csv', fileName, 'unclosed_quote', {}, unclosed), encoding };
 	const width = widest(rows);
 	return {
 		format: 'csv',
@@ -75,6 +124,12 @@ function readText(bytes: Uint8Array): ReadFile {
 		delimiter,
 		sheets: [{ name: null, rows, rowNumbers: lines, columnNames: letters(width), merges: [] }]
 	};
+}
+
+function lineNumber(text: string, index: number): number {
+	let line = 1;
+	for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+	return line;
 }
 
 const letters = (n: number) => Array.from({ length: n }, (_, i) => columnLetter(i));
@@ -85,8 +140,11 @@ function readWorkbook(bytes: Uint8Array): RawSheet[] {
 	return wb.SheetNames.map((name) => {
 		const ws = wb.Sheets[name];
 		if (!ws?.['!ref']) return { name, rows: [], rowNumbers: [], columnNames: [], merges: [] };
-		const range = XLSX.utils.decode_range(ws['!ref']);
 		const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+		const range = usedRange(XLSX.utils.decode_range(ws['!ref']), data);
+		if (range.e.c - range.s.c + 1 > MAX_COLUMNS) {
+			throw new TooManyColumns(range.e.c - range.s.c + 1);
+		}
 		const rows: RawCell[][] = [];
 		const rowNumbers: number[] = [];
 		for (let r = range.s.r; r <= range.e.r; r++) {
@@ -119,7 +177,7 @@ function workbookCell(cell: XLSX.CellObject | undefined, date1904: boolean): Raw
 			return { date: isoDateTime(cell.v as Date) };
 		case 'n': {
 			const v = cell.v as number;
-			if (cell.z != null && XLSX.SSF.is_date(cell.z)) {
+			if (cell.z != null && XLSX.SSF.is_date(cell.z) && v >= 0 && v <= SERIAL_LAST) {
 				const frac = v - Math.floor(v);
 				const day = serialToIso(v, date1904);
 				return { date: frac > 1e-9 ? `${day} ${timeOfDay(frac)}` : day };
@@ -158,6 +216,7 @@ function typedCell(v: unknown): RawCell {
 async function readParquet(bytes: Uint8Array): Promise<RawSheet> {
 	const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 	const metadata = parquetMetadata(file);
+	checkParquetSize(metadata);
 	const names = parquetSchema(metadata).children.map((c) => c.element.name);
 	const records = await parquetReadObjects({ file, metadata, compressors });
 	return tableSheet(names, records.map((r) => names.map((n) => typedCell(r[n]))));
@@ -199,8 +258,15 @@ export function readNotes(read: ReadFile): Note[] {
 	return notes;
 }
 
+class TooManyColumns extends Error {
+	constructor(readonly found: number) {
+		super(`${found} columns`);
+	}
+}
+
 /** A file that could not be read, as the loader words it. */
 export function readProblem(read: ReadFile, fileName: string): Problem | null {
+	if (read.problem) return read.problem;
 	if (!read.error) return null;
 	const { code, detail } = read.error;
 	if (code === 'unsupported_format') return problem('unsupported_format', { file: fileName }, { format: detail });

@@ -55,6 +55,24 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+export type WriteStep = 'blob' | 'manifest' | 'cleanup';
+
+/**
+ * Each step of a write is announced on <html data-upload-write="blob|manifest|cleanup">
+ * and to an optional page-level hook, `window.__tiendoStoreHook(step, name)`, which may
+ * return a promise to hold the write there. Nothing in the app sets the hook: the
+ * end-to-end test of an interrupted upload (tests/e2e/nothing-lost.e2e.ts) does, to kill
+ * the page at a known step.
+ */
+async function writeStep(step: WriteStep | null, name: string): Promise<void> {
+	if (typeof document !== 'undefined') {
+		if (step) document.documentElement.dataset.uploadWrite = step;
+		else delete document.documentElement.dataset.uploadWrite;
+	}
+	const hook = (globalThis as { __tiendoStoreHook?: (step: WriteStep, name: string) => unknown }).__tiendoStoreHook;
+	if (step && typeof hook === 'function') await hook(step, name);
+}
+
 export class UploadStore {
 	// One write at a time: two tabs of the same page share nothing, but two clicks do.
 	private queue: Promise<unknown> = Promise.resolve();
@@ -106,22 +124,30 @@ export class UploadStore {
 	}
 
 	private async write(uploads: StoredUpload[], originals: Map<string, Uint8Array>): Promise<UploadManifest> {
-		const before = await this.files.list();
-		const present = new Set(before);
-		for (const [name, bytes] of originals) {
-			if (!present.has(name) && uploads.some((u) => u.blob === name)) await this.files.write(name, bytes);
+		try {
+			const before = await this.files.list();
+			const present = new Set(before);
+			for (const [name, bytes] of originals) {
+				if (present.has(name) || !uploads.some((u) => u.blob === name)) continue;
+				await writeStep('blob', name);
+				await this.files.write(name, bytes);
+			}
+			const current = await this.manifest();
+			const seq = Math.max(current.seq, ...before.map((n) => Number(MANIFEST.exec(n)?.[1] ?? 0))) + 1;
+			const next: UploadManifest = { version: 1, seq, saved_at: new Date().toISOString(), uploads };
+			const name = manifestName(seq);
+			await writeStep('manifest', name);
+			await this.files.write(name, new TextEncoder().encode(JSON.stringify(next, null, 1)));
+			// The new manifest is in place: older manifests and files nobody names can go.
+			await writeStep('cleanup', name);
+			const keep = new Set([name, ...uploads.map((u) => u.blob)]);
+			for (const n of await this.files.list()) {
+				if (!keep.has(n)) await this.files.remove(n).catch(() => {});
+			}
+			return next;
+		} finally {
+			await writeStep(null, '');
 		}
-		const current = await this.manifest();
-		const seq = Math.max(current.seq, ...before.map((n) => Number(MANIFEST.exec(n)?.[1] ?? 0))) + 1;
-		const next: UploadManifest = { version: 1, seq, saved_at: new Date().toISOString(), uploads };
-		const name = manifestName(seq);
-		await this.files.write(name, new TextEncoder().encode(JSON.stringify(next, null, 1)));
-		// The new manifest is in place: older manifests and files nobody names can go.
-		const keep = new Set([name, ...uploads.map((u) => u.blob)]);
-		for (const n of await this.files.list()) {
-			if (!keep.has(n)) await this.files.remove(n).catch(() => {});
-		}
-		return next;
 	}
 }
 

@@ -173,7 +173,7 @@ const en: Record<keyof typeof vi, string> = {
 	'upload.applying': 'Applying…',
 	'upload.validReplace': 'Valid: {rows} rows will replace “{title}” ({published} published rows). Press Apply to use them.',
 	'upload.validNew': 'Valid: {rows} rows will become table {table}. Press Apply to create it.',
-	'upload.invalid': '{n} errors — nothing was changed. Fix the file (or the column mapping) and check again.',
+	'upload.invalid': '{n} error(s) — nothing was changed. Fix the file (or the column mapping) and check again.',
 	'upload.appliedReplace': 'Applied: “{title}” now comes from the {rows} rows of this file; every page computes from them.',
 	'upload.appliedNew': 'Table {table} created ({rows} rows); it can be queried in the SQL console.',
 	'upload.failed': 'Could not apply:',
