@@ -2224,7 +2224,15 @@ function targetRows(list: TargetRow[]): Row[] {
 // ============================================================== datasets.csv
 
 function datasetRows(): Row[] {
-	const d = (dataset: string, provenance: string, vi: string, en: string): Row => ({ dataset, provenance, as_of: AS_OF, description_vi: vi, description_en: en });
+	// access: see DEFAULT_ACCESS in src/lib/data/manifest.ts and "Public and internal data" below.
+	const d = (dataset: string, provenance: string, vi: string, en: string): Row => ({
+		dataset,
+		provenance,
+		as_of: AS_OF,
+		description_vi: vi,
+		description_en: en,
+		access: dataset === 'budget' || dataset === 'st_tasks' ? 'internal' : 'public'
+	});
 	return [
 		d('indicators', 'published', 'Danh mục 40 chỉ tiêu: mã, tên, đơn vị theo danh mục đề xuất; định nghĩa và bảng dữ liệu tính ra chỉ tiêu là quy tắc tính của bảng điều khiển.', 'Catalogue of 40 indicators: codes, names and units from the proposed list; definitions and source tables are the dashboard’s computation rules.'),
 		d('units', 'published', '63 tỉnh cũ, 73 huyện của 7 tỉnh thí điểm (GSO, qua dvhcvn), 34 tỉnh mới từ 1/7/2025 (NQ 202/2025/QH15, CV 915/CTK-CSCL) và cả nước.', '63 old provinces, 73 districts of the 7 pilot provinces (GSO via dvhcvn), the 34 provinces from 2025-07-01 (NQ 202/2025/QH15, GSO letter 915/CTK-CSCL) and the country.'),
@@ -2364,6 +2372,29 @@ and how certain it is. Known inconsistencies between sources are noted there too
 The data is regenerated, byte for byte, by \`npx tsx scripts/generate-data.ts\` from the
 reference files in \`shared/domain\` (\`SHARED_DIR\` overrides the location), and checked by
 \`npx vitest run tests/data/calibration.test.ts\`.
+
+## Public and internal data
+
+Every dataset is **public** or **internal** (\`datasets.csv\`, column \`access\`; an empty cell
+means the default of \`src/lib/data/manifest.ts\`, \`DEFAULT_ACCESS\`). The normal build
+(\`npm run build\`) shows everything, for the department's own network. \`npm run build:public\`
+builds the site for the provincial portal into \`build-public/\` (from a copy of \`static/\` in
+\`.public/static\`): internal datasets are left out of the data files (their Arrow file keeps the
+columns and no row; \`manifest.json\` marks them \`"access": "internal", "withheld": true\`), the
+observations, published figures and targets of indicators computed from them are left out too,
+and the first screen (\`prebaked.json\`) is computed from the public data only, so no internal
+figure reaches a page, a data file or the JavaScript (\`tests/security/public-build.test.ts\`
+searches every byte of the result).
+
+| dataset | access | why |
+|---|---|---|
+| \`budget\` | internal | Quarterly allocation and disbursement are working figures until the People's Council approves the year's accounts. |
+| \`st_tasks\` | internal | The task list carries each task's funding and acceptance before the department publishes them. |
+| all others | public | Published catalogues, targets and figures, or records already announced (OCOP decisions, certificates, IP titles). |
+
+Indicators computed from an internal table (NS01–NS03, NS05, NV01–NV05) are therefore not on
+the public scorecard; NS04 (S&T share of provincial spending) comes from published statistics
+(\`observations\`) and stays.
 
 ## Tables and columns
 

@@ -23,6 +23,16 @@ const units = await listUnits(db);
 const indicators = toRows<IndicatorRow>(await db.query(`SELECT * FROM indicators ORDER BY code`));
 const scorecards: Prebaked['scorecards'] = {};
 for (const unit of units) scorecards[unitKey(unit)] = await computeScorecard(db, { unit, year, asOf });
+// The public build (scripts/build-public.ts) withholds internal datasets: no first-screen
+// number may come from them. Their tables are empty there; this refuses to write a
+// scorecard that still shows an indicator computed from one.
+const withheld = manifest.datasets.filter((d) => d.withheld).map((d) => d.name);
+const internalIndicators = new Set(indicators.filter((i) => withheld.includes(i.source_table)).map((i) => i.code));
+const leaked = Object.values(scorecards).flatMap((s) => s.rows.filter((r) => internalIndicators.has(r.indicator)));
+if (leaked.length) {
+	console.error(`prebake: ${leaked.length} scorecard rows of withheld indicators (${[...new Set(leaked.map((r) => r.indicator))].join(', ')}): not written`);
+	process.exit(1);
+}
 await db.close();
 
 const prebaked: Prebaked = {
@@ -39,7 +49,8 @@ const prebaked: Prebaked = {
 		as_of: d.as_of,
 		title_vi: d.title_vi,
 		title_en: d.title_en,
-		rows: d.rows
+		rows: d.rows,
+		...(d.withheld ? { withheld: true } : {})
 	})),
 	scorecards
 };

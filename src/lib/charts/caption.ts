@@ -33,7 +33,7 @@ export function sourceLine(c: Pick<Caption, 'lang' | 'source' | 'asOf' | 'note'>
 /** Pixel room the heading and the foot take, for a given base font size. */
 export function captionSpace(caption: Caption, fontSize = 14): { top: number; bottom: number } {
 	const titleLine = Math.round(fontSize * 1.25 * 1.5);
-	const subLine = caption.subtitle ? Math.round(fontSize * 1.5) : 0;
+	const subLine = caption.subtitle ? Math.round(fontSize * 1.5) + Math.round(fontSize * 0.5) : 0;
 	return { top: titleLine + subLine + 8, bottom: Math.round(fontSize * 0.9 * 1.6) + 6 };
 }
 
@@ -72,7 +72,8 @@ export function withCaption(option: ChartOption, caption: Caption, palette: Char
 				subtext: caption.subtitle ?? '',
 				left: 0,
 				top: 0,
-				itemGap: 4,
+				// Room for Vietnamese stacked diacritics on the subtitle's first line.
+				itemGap: Math.round(fontSize * 0.5),
 				textStyle: { fontFamily: font, fontSize: Math.round(fontSize * 1.25), fontWeight: 700, color: palette.fg },
 				subtextStyle: { fontFamily: font, fontSize, color: palette.muted }
 			},

@@ -26,6 +26,8 @@ export interface RankingColours {
 	grid: string;
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 export const ROW_HEIGHT = 30;
 
 export function rankingHeight(items: number): number {
@@ -47,7 +49,8 @@ export function rankingOption(
 			trigger: 'item',
 			formatter: (p: { dataIndex: number }) => {
 				const i = items[p.dataIndex];
-				return i ? `${i.name}: ${i.value == null ? (i.missingLabel ?? opts.noDataLabel) : i.label}` : '';
+				// ECharts renders a formatter's string as HTML, and names come from data.
+				return i ? `${escapeHtml(i.name)}: ${escapeHtml(i.value == null ? (i.missingLabel ?? opts.noDataLabel) : i.label)}` : '';
 			}
 		},
 		xAxis: {

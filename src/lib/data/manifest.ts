@@ -1,4 +1,4 @@
-import type { ColumnType, Provenance } from './schema';
+import type { Access, ColumnType, Provenance } from './schema';
 
 /** `static/data/manifest.json`: what the build published and where each table came from. */
 export interface Manifest {
@@ -25,4 +25,26 @@ export interface ManifestDataset {
 	title_vi: string;
 	title_en: string;
 	columns: { name: string; type: ColumnType }[];
+	/** Set by the public build (scripts/build-public.ts); absent in the internal build, where everything is shown. */
+	access?: Access;
+	/**
+	 * Public build only: an internal dataset whose rows were left out. Its Arrow file holds
+	 * the columns and no row, so queries still run; the page says "not published".
+	 */
+	withheld?: boolean;
+}
+
+/**
+ * Datasets not yet approved for publication, when datasets.csv does not say otherwise
+ * (its `access` column wins): quarterly budget allocation and disbursement are internal
+ * working figures until the provincial People's Council approves the year's accounts,
+ * and the list of S&T tasks carries each task's funding and its acceptance before the
+ * department publishes them. A missing entry means public.
+ */
+export const DEFAULT_ACCESS: Readonly<Record<string, Access>> = { budget: 'internal', st_tasks: 'internal' };
+
+/** Access of a dataset: datasets.csv's `access` if set, else the default. */
+export function accessOf(name: string, declared?: string | null): Access {
+	if (declared === 'public' || declared === 'internal') return declared;
+	return DEFAULT_ACCESS[name] ?? 'public';
 }

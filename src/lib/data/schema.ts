@@ -35,6 +35,9 @@ export interface ColumnSpec {
 }
 
 export type Provenance = 'published' | 'calibrated' | 'illustrative';
+/** Public datasets go into every build; internal ones only into the internal site (src/lib/data/manifest.ts). */
+export type Access = 'public' | 'internal';
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'internal'];
 export const PROVENANCES: readonly Provenance[] = ['published', 'calibrated', 'illustrative'];
 
 export interface DatasetSpec {
@@ -87,6 +90,9 @@ const c = (
 	description_en: string,
 	extra: Partial<ColumnSpec> = {}
 ): ColumnSpec => ({ name, type, required, description_vi, description_en, ...extra });
+
+/** Links from data become <a href>: web addresses only, never javascript: or data: URLs (XSS). */
+const WEB_URL = /https?:\/\/\S+/;
 
 const provenance = c(
 	'provenance',
@@ -202,7 +208,7 @@ export const DATASETS: DatasetSpec[] = [
 			c('target_min', 'number', true, 'Mục tiêu (cận dưới nếu là khoảng)', 'Target (lower bound of a range)'),
 			c('target_max', 'number', false, 'Cận trên nếu mục tiêu là khoảng (120–140)', 'Upper bound of a range target'),
 			c('document', 'text', true, 'Văn bản giao chỉ tiêu', 'Document that sets the target'),
-			c('source_url', 'text', false, 'Đường dẫn nguồn', 'Source URL'),
+			c('source_url', 'text', false, 'Đường dẫn nguồn (http:// hoặc https://)', 'Source URL (http:// or https://)', { pattern: WEB_URL }),
 			provenance,
 			c('note', 'text', false, 'Ghi chú', 'Note')
 		]
@@ -228,7 +234,7 @@ export const DATASETS: DatasetSpec[] = [
 				values: ['final', 'estimated']
 			}),
 			c('source', 'text', true, 'Nguồn (văn bản, báo cáo, bài báo)', 'Source (document, report, article)'),
-			c('source_url', 'text', false, 'Đường dẫn nguồn', 'Source URL'),
+			c('source_url', 'text', false, 'Đường dẫn nguồn (http:// hoặc https://)', 'Source URL (http:// or https://)', { pattern: WEB_URL }),
 			provenance,
 			c('note', 'text', false, 'Ghi chú', 'Note')
 		]
@@ -246,7 +252,7 @@ export const DATASETS: DatasetSpec[] = [
 			c('as_of', 'date', true, 'Ngày số liệu', 'Date the figure refers to'),
 			c('value', 'number', true, 'Giá trị công bố', 'Published value'),
 			c('source_title', 'text', true, 'Tên nguồn', 'Source title'),
-			c('source_url', 'text', false, 'Đường dẫn nguồn', 'Source URL'),
+			c('source_url', 'text', false, 'Đường dẫn nguồn (http:// hoặc https://)', 'Source URL (http:// or https://)', { pattern: WEB_URL }),
 			c('note', 'text', false, 'Ghi chú (độ chắc chắn của ngày)', 'Note (how certain the date is)')
 		]
 	},
@@ -384,7 +390,15 @@ export const DATASETS: DatasetSpec[] = [
 			provenance,
 			c('as_of', 'date', true, 'Số liệu tính đến ngày', 'Data as of'),
 			c('description_vi', 'text', true, 'Mô tả nguồn gốc', 'How it was made (Vietnamese)'),
-			c('description_en', 'text', true, 'Mô tả nguồn gốc (tiếng Anh)', 'How it was made (English)')
+			c('description_en', 'text', true, 'Mô tả nguồn gốc (tiếng Anh)', 'How it was made (English)'),
+			c(
+				'access',
+				'text',
+				false,
+				'Phạm vi công bố: public (công khai) hoặc internal (nội bộ, chưa được phép công bố: không có trong bản công khai `npm run build:public`); để trống: theo mặc định (budget và st_tasks là internal)',
+				'Who may see it: public, or internal (not yet approved for publication: left out of the public site, `npm run build:public`); empty: the default (budget and st_tasks are internal)',
+				{ values: ACCESS_LEVELS }
+			)
 		]
 	}
 ];

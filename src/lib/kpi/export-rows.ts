@@ -4,6 +4,7 @@
  */
 import type { Scorecard } from './scorecard';
 import { t, type Lang } from '../i18n/messages';
+import { neutralise } from '../query/export-csv';
 
 export interface KpiRecord {
 	indicator: string;
@@ -72,7 +73,9 @@ export function kpiRecords(card: Scorecard, lang: Lang): KpiRecord[] {
 }
 
 const csvCell = (v: unknown) => {
-	const s = v == null ? '' : Array.isArray(v) ? v.join(' | ') : String(v);
+	const raw = v == null ? '' : Array.isArray(v) ? v.join(' | ') : String(v);
+	// Names and sources come from the departments' files: a cell like "=HYPERLINK(…)" must stay text in Excel.
+	const s = typeof v === 'number' ? raw : neutralise(raw);
 	return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -13,6 +13,8 @@ export interface DatasetInfo {
 	title_vi: string;
 	title_en: string;
 	rows: number;
+	/** Left out of a public build (internal, not yet approved for publication): pages say so. */
+	withheld?: boolean;
 }
 
 export interface Prebaked {

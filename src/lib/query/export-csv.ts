@@ -13,7 +13,8 @@ import { resultColumns, isNumeric, type ResultColumn } from './cells';
 
 export const BOM = '\uFEFF';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text a spreadsheet would read as a formula (or a DDE call) when typed or imported. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A text cell made safe to open in a spreadsheet. */
 export function neutralise(text: string): string {

@@ -7,6 +7,7 @@
 import type { Table } from 'apache-arrow';
 import * as XLSX from '@e965/xlsx';
 import { resultColumns, type ResultColumn } from './cells';
+import { FORMULA_START } from './export-csv';
 
 /** Excel's last row is 1 048 576; one is the header. */
 export const XLSX_MAX_ROWS = 1_048_575;
@@ -38,15 +39,24 @@ function cell(col: ResultColumn, row: number): XLSX.CellObject | undefined {
 			return { t: 'n', v: ms / DAY_MS + EXCEL_EPOCH_DAYS, z: col.kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
 		}
 		default:
-			return { t: 's', v: String(v) };
+			return text(String(v));
 	}
+}
+
+/**
+ * Text is written as text, never as a formula. Text that looks like one also gets the
+ * Text number format ('@', Excel's apostrophe): it stays text even after a user edits the
+ * cell, or saves the sheet as CSV and opens that.
+ */
+function text(v: string): XLSX.CellObject {
+	return FORMULA_START.test(v) ? { t: 's', v, z: '@' } : { t: 's', v };
 }
 
 export function toXlsx(table: Table, opts: XlsxOptions): { bytes: Uint8Array; truncated: boolean } {
 	const cols = resultColumns(table);
 	const n = Math.min(table.numRows, XLSX_MAX_ROWS);
 	const data: (XLSX.CellObject | undefined)[][] = new Array(n + 1);
-	data[0] = cols.map((c) => ({ t: 's', v: c.name }));
+	data[0] = cols.map((c) => text(c.name));
 	for (let r = 0; r < n; r++) data[r + 1] = cols.map((c) => cell(c, r));
 	const ws: XLSX.WorkSheet = {
 		'!data': data,
@@ -56,7 +66,7 @@ export function toXlsx(table: Table, opts: XlsxOptions): { bytes: Uint8Array; tr
 	const wb = XLSX.utils.book_new();
 	XLSX.utils.book_append_sheet(wb, ws, safeSheetName(opts.sheet));
 	if (opts.about) {
-		const about = XLSX.utils.aoa_to_sheet(opts.about.rows);
+		const about = XLSX.utils.aoa_to_sheet(opts.about.rows.map((r) => r.map(text)));
 		about['!cols'] = [{ wch: 24 }, { wch: 100 }];
 		XLSX.utils.book_append_sheet(wb, about, safeSheetName(opts.about.sheet));
 	}
