@@ -1,12 +1,20 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// The benchmark builds the site on other data without touching build/ or static/:
+// TIENDO_STATIC names the static-assets folder (its data/ holds the Arrow files and
+// prebaked.json), TIENDO_BUILD the output folder, TIENDO_KIT_OUT SvelteKit's work folder.
+const staticDir = process.env.TIENDO_STATIC ?? 'static';
+const buildDir = process.env.TIENDO_BUILD ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+		files: { assets: staticDir },
+		outDir: process.env.TIENDO_KIT_OUT ?? '.svelte-kit',
 		// Relative asset paths let the built site be served from any sub-path of an intranet server.
 		paths: { relative: true },
 		// Prerendered pages carry this policy in a <meta> tag, with hashes of SvelteKit's own

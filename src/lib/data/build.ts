@@ -3,7 +3,7 @@
  * scripts/build-data.ts is a thin CLI over `buildData`; tests call it directly.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import { openNodeDb } from '../db/node';
@@ -14,6 +14,7 @@ import { DATASETS, type DatasetSpec, type Provenance } from './schema';
 import type { Manifest, ManifestDataset } from './manifest';
 import { hasErrors, limitPerFile, problem, type Problem } from './problems';
 import { FORMATS, readDataset } from './read';
+import { MAX_FILE_BYTES } from './limits';
 import { validateStaging } from './validate';
 import { createTypedTable, publishedColumns } from './typed';
 import { checkReferences } from './crossref';
@@ -52,6 +53,7 @@ interface Source {
 
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
 	const t0 = performance.now();
+	await recoverOutput(opts.outDir);
 	const db = opts.db ?? (await openNodeDb());
 	try {
 		return await build(db, opts, t0);
@@ -150,6 +152,12 @@ async function findSources(dataDir: string): Promise<{ sources: Source[]; proble
 			if (spec.required) problems.push(problem('missing_dataset', { file: path.join(dataDir, spec.name) }, { detail: spec.name }));
 			continue;
 		}
+		// Too large to read: said before a byte is loaded (limits.ts).
+		const size = (await stat(path.join(dataDir, found[0]))).size;
+		if (size > MAX_FILE_BYTES) {
+			problems.push(problem('too_large', { file: path.join(dataDir, found[0]) }, { found: size, bound: MAX_FILE_BYTES }));
+			continue;
+		}
 		const bytes = new Uint8Array(await readFile(path.join(dataDir, found[0])));
 		sources.push({
 			spec,
@@ -167,6 +175,45 @@ async function datasetProvenance(db: Db): Promise<Map<string, { provenance: Prov
 		await db.query(`SELECT dataset, provenance, as_of FROM datasets`)
 	);
 	return new Map(rows.map((r) => [r.dataset, { provenance: r.provenance, as_of: r.as_of }]));
+}
+
+/**
+ * A build killed between publish's two renames leaves no `outDir`, the previous output
+ * under `.<base>.old-*`: put it back. Folders left by killed builds (their process is
+ * gone) are removed. Runs first in every build, so even a build that then fails leaves
+ * the previous output in place.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
+	const target = path.resolve(outDir);
+	const parent = path.dirname(target);
+	const base = path.basename(target);
+	let names: string[];
+	try {
+		names = await readdir(parent);
+	} catch {
+		return;
+	}
+	const leftover = (kind: 'tmp' | 'old') =>
+		names
+			.filter((n) => n.startsWith(`.${base}.${kind}-`))
+			.filter((n) => !alive(Number(n.slice(`.${base}.${kind}-`.length).split('-')[0])));
+	const olds = leftover('old').sort();
+	if (olds.length && !names.includes(base)) {
+		await rename(path.join(parent, olds[olds.length - 1]), target);
+		olds.pop();
+	}
+	for (const n of [...leftover('tmp'), ...olds]) await rm(path.join(parent, n), { recursive: true, force: true });
+}
+
+function alive(pid: number): boolean {
+	if (pid === process.pid) return true;
+	if (!Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
 
 /**

@@ -31,6 +31,14 @@ export async function openBrowserDb(): Promise<Db> {
 	const conn = await db.connect();
 	await conn.query('SET autoload_known_extensions = false');
 	await conn.query('SET autoinstall_known_extensions = false');
+	// The SQL console runs whatever an analyst (or a shared link) types: no reading the
+	// disk or the network, no extensions, and no SET to undo it. The app itself only
+	// inserts Arrow, so it needs none of this. A deployment may allow it at build time
+	// with VITE_TIENDO_EXTERNAL_ACCESS=1. Settings are database-wide: every connection is boxed.
+	if (import.meta.env.VITE_TIENDO_EXTERNAL_ACCESS !== '1') {
+		await conn.query('SET enable_external_access = false');
+		await conn.query('SET lock_configuration = true');
+	}
 	// `start` runs on a connection of its own: a pending (pollable, cancellable) statement
 	// is dropped by DuckDB as soon as another statement runs on the same connection.
 	let side: Promise<duckdb.AsyncDuckDBConnection> | null = null;
@@ -53,11 +61,8 @@ export async function openBrowserDb(): Promise<Db> {
 			let sideConn: duckdb.AsyncDuckDBConnection | null = null;
 			const result = (async (): Promise<StartedResult> => {
 				if (previous) await previous.cancel();
-				side ??= db.connect().then(async (c) => {
-					await c.query('SET autoload_known_extensions = false');
-					await c.query('SET autoinstall_known_extensions = false');
-					return c;
-				});
+				// The settings above are database-wide (and locked): nothing to set here.
+				side ??= db.connect();
 				sideConn = await side;
 				if (cancelled) throw new QueryCancelled();
 				// send() runs the statement in the worker in slices (DuckDB's pending query,

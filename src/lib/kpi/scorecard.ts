@@ -10,7 +10,7 @@ import type { Provenance } from '../data/schema';
 import { toRows } from '../db/rows';
 import { actualPoint, evaluate, type StatusCode } from './semantics';
 import { DOMAINS } from '../data/schema';
-import { readSeries, type IndicatorRow, type UnitRow } from './series';
+import { readSeriesBatch, type IndicatorRow, type SeriesRequest, type UnitRow } from './series';
 
 export interface TargetRow {
 	indicator: string;
@@ -168,6 +168,18 @@ export function seriesFromYear(kind: IndicatorRow['kind'], plan: string, baselin
 	return kind === 'cumulative' ? start - 1 : Math.min(start - 2, baselineYear ?? start);
 }
 
+/** The units of the targets, by 'code@vintage', read as resolveUnit reads one. */
+async function unitsByKey(db: Db, targets: { unit_code: string; unit_vintage: string }[]): Promise<Map<string, UnitRow>> {
+	const keys = [...new Set(targets.map((t) => `(${q(t.unit_code)}, ${q(t.unit_vintage)})`))];
+	if (keys.length === 0) return new Map();
+	const rows = toRows<UnitRow>(
+		await db.query(`
+SELECT code, vintage, level, name_vi, name_en, parent_code, valid_from, valid_to, successor_code FROM units
+WHERE (code, vintage) IN (${keys.join(', ')})`)
+	);
+	return new Map(rows.map((u) => [`${u.code}@${u.vintage}`, u]));
+}
+
 export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: number; asOf?: string }): Promise<Scorecard> {
 	const asOf = opts.asOf ?? (await dataAsOf(db));
 	const [indicators, provenance, checks, targets] = await Promise.all([
@@ -176,26 +188,28 @@ export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: numb
 		publishedChecks(db),
 		targetsFor(db, opts.unit)
 	]);
-	const units = new Map<string, UnitRow>();
-	const unitOf = async (code: string, vintage: string) => {
-		const k = `${code}@${vintage}`;
-		if (!units.has(k)) units.set(k, (await resolveUnit(db, k))!);
-		return units.get(k)!;
-	};
-
-	const rows: ScorecardRow[] = [];
-	for (const t of targets) {
+	// Every unit the targets name, in one query; then every series in two (series.ts).
+	const units = await unitsByKey(db, targets);
+	const requests: SeriesRequest[] = targets.map((t) => {
 		const ind = indicators.get(t.indicator)!;
-		const unit = await unitOf(t.unit_code, t.unit_vintage);
 		const startYear = planStartYear(t.plan);
-		const series = await readSeries(db, {
+		return {
 			indicator: ind,
-			unit,
+			unit: units.get(`${t.unit_code}@${t.unit_vintage}`)!,
 			fromYear: seriesFromYear(ind.kind, t.plan, t.baseline_year),
 			toYear: Math.max(opts.year, startYear),
 			asOf,
 			planStart: `${startYear}-01-01`
-		});
+		};
+	});
+	const allSeries = await readSeriesBatch(db, requests);
+
+	const rows: ScorecardRow[] = [];
+	for (const [i, t] of targets.entries()) {
+		const ind = indicators.get(t.indicator)!;
+		const unit = requests[i].unit;
+		const startYear = planStartYear(t.plan);
+		const series = allSeries[i];
 		// Cumulative targets count from the plan's start: the baseline is zero the year before.
 		const cumulativeFromZero = ind.kind === 'cumulative' && t.baseline_value == null;
 		const spec = {

@@ -8,6 +8,8 @@ import { toRows } from '../db/rows';
 import { dateGrid, gridSql } from './sql/grid';
 import { RECORD_INDICATORS } from './sql/record-indicators';
 import { RECORD_KEY } from './sql/views';
+import { AGG_TABLES, aggAggregate, aggTable, gridOnCuts } from './sql/preagg';
+import { OCOP_SEQ_TABLE, preparedFor } from './prepare';
 import type { Kind } from '../data/schema';
 
 export interface IndicatorRow {
@@ -70,7 +72,12 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ratioValue = (num: number | null, den: number | null) =>
 	num == null || den == null || den === 0 ? null : (100 * num) / den;
 
-export function recordSeriesSql(req: SeriesRequest, continues = false): string | null {
+/**
+ * SQL of a record-based series. Given the cut dates of the pre-aggregated tables
+ * (prepare.ts), it reads the groups instead of the records wherever that gives the
+ * same numbers (sql/preagg.ts says when); otherwise, and without cuts, the records.
+ */
+export function recordSeriesSql(req: SeriesRequest, continues = false, cuts?: ReadonlySet<string>): string | null {
 	const def = RECORD_INDICATORS[req.indicator.code];
 	if (!def || req.unit.level === 'country') return null;
 	const grid = dateGrid({
@@ -79,16 +86,35 @@ export function recordSeriesSql(req: SeriesRequest, continues = false): string |
 		asOf: req.asOf,
 		unitValidTo: continues ? null : req.unit.valid_to
 	});
-	const key = RECORD_KEY[def.table];
 	const aggregates = def.value
 		? `${def.value} AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator`
 		: `NULL::DOUBLE AS value, ${def.numerator} AS numerator, ${def.denominator} AS denominator`;
+	const unitFilter = `u.unit_code = ${sqlString(req.unit.code)} AND u.unit_vintage = ${sqlString(req.unit.vintage)}`;
+	const grouped = aggAggregate(aggregates);
+	const useGroups =
+		!!cuts &&
+		def.source === def.table &&
+		!!AGG_TABLES[def.table] &&
+		!/count\(/i.test(grouped) &&
+		gridOnCuts(cuts, [req.planStart, ...grid.flatMap((g) => [g.start, g.end])]);
+	if (useGroups) {
+		return `
+WITH g AS (${gridSql(grid)}),
+r AS (SELECT * FROM ${aggTable(def.table)} u WHERE ${unitFilter})
+SELECT g.year, g.tag, g.p_end AS as_of, ${grouped}, (SELECT coalesce(sum(n), 0)::BIGINT FROM r) AS n_records
+FROM g LEFT JOIN r ON ${def.join(req.planStart)}
+GROUP BY g.year, g.tag, g.p_end
+ORDER BY g.tag, g.year`;
+	}
+	const key = RECORD_KEY[def.table];
+	// Cuts come from prepareKpiTables, which also made the copy of the OCOP view.
+	const source = cuts && def.source === 'ocop_seq' ? OCOP_SEQ_TABLE : def.source;
 	return `
 WITH g AS (${gridSql(grid)}),
 r AS (
-  SELECT r.* FROM ${def.source} r
+  SELECT r.* FROM ${source} r
   JOIN ${def.table}_units u ON u.rec_key = ${key}
-  WHERE u.unit_code = ${sqlString(req.unit.code)} AND u.unit_vintage = ${sqlString(req.unit.vintage)}
+  WHERE ${unitFilter}
 )
 SELECT g.year, g.tag, g.p_end AS as_of, ${aggregates}, (SELECT count(*) FROM r) AS n_records
 FROM g LEFT JOIN r ON ${def.join(req.planStart)}
@@ -148,6 +174,8 @@ ORDER BY year`;
 /** Does this old unit continue unchanged as a new one (so its series runs past 2025-06-30)? */
 export async function continues(db: Db, unit: UnitRow): Promise<boolean> {
 	if (unit.vintage !== '2024' || unit.level !== 'province') return false;
+	const known = preparedFor(db)?.continuing;
+	if (known) return known.has(unit.code);
 	const rows = toRows<{ n: number }>(
 		await db.query(
 			`SELECT count(*) AS n FROM unit_rollup WHERE unit_code = ${sqlString(unit.code)} AND unit_vintage = '2024' AND member_vintage = '2025'`
@@ -157,34 +185,74 @@ export async function continues(db: Db, unit: UnitRow): Promise<boolean> {
 }
 
 export async function readSeries(db: Db, req: SeriesRequest): Promise<Series> {
-	const recordSql = req.indicator.source_table === 'observations' ? null : recordSeriesSql(req, await continues(db, req.unit));
-	if (recordSql) {
-		const rows = toRows<{ year: number; tag: string; as_of: string; value: number | null; numerator: number | null; denominator: number | null; n_records: number }>(
-			await db.query(recordSql)
-		);
+	return (await readSeriesBatch(db, [req]))[0];
+}
+
+type RecordRow = { year: number; tag: string; as_of: string; value: number | null; numerator: number | null; denominator: number | null; n_records: number };
+type ObservationRow = { year: number; value: number | null; numerator: number | null; denominator: number | null; as_of: string; sources: string | null; prov_rank: number };
+
+/**
+ * Many series in two round trips to the database: all record-based ones in one
+ * UNION ALL, then, for those without records, all observation-based ones in another.
+ * Each series comes out exactly as a readSeries call of its own would give it.
+ */
+export async function readSeriesBatch(db: Db, reqs: SeriesRequest[]): Promise<Series[]> {
+	const cuts = preparedFor(db)?.cuts;
+	const recordSqls = await Promise.all(
+		reqs.map(async (req) =>
+			req.indicator.source_table === 'observations' ? null : recordSeriesSql(req, await continues(db, req.unit), cuts)
+		)
+	);
+	const recordRows = await batched<RecordRow>(
+		db,
+		recordSqls,
+		'year, tag, as_of, value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator, n_records::BIGINT AS n_records',
+		(a, b) => a.tag.localeCompare(b.tag) || a.year - b.year
+	);
+	const out: (Series | null)[] = reqs.map((_, i) => {
+		const rows = recordRows[i];
 		// A unit with records gets their counts, zeros included; one without any
 		// (the country) is read from published observations instead.
-		if ((rows[0]?.n_records ?? 0) > 0) {
-			const toPoint = (r: (typeof rows)[number]): SeriesValue => ({
-				year: r.year,
-				value: r.value ?? ratioValue(r.numerator, r.denominator),
-				numerator: r.numerator,
-				denominator: r.denominator,
-				asOf: r.as_of
-			});
-			const prev = rows.find((r) => r.tag === 'prev');
-			return {
-				points: rows.filter((r) => r.tag === 'main').map(toPoint),
-				previous: prev ? toPoint(prev).value : null,
-				origin: 'records',
-				sources: [],
-				provenance: null
-			};
-		}
-	}
-	const rows = toRows<{ year: number; value: number | null; numerator: number | null; denominator: number | null; as_of: string; sources: string | null; prov_rank: number }>(
-		await db.query(observationSeriesSql(req))
+		if (!rows || (rows[0]?.n_records ?? 0) === 0) return null;
+		const toPoint = (r: RecordRow): SeriesValue => ({
+			year: r.year,
+			value: r.value ?? ratioValue(r.numerator, r.denominator),
+			numerator: r.numerator,
+			denominator: r.denominator,
+			asOf: r.as_of
+		});
+		const prev = rows.find((r) => r.tag === 'prev');
+		return {
+			points: rows.filter((r) => r.tag === 'main').map(toPoint),
+			previous: prev ? toPoint(prev).value : null,
+			origin: 'records',
+			sources: [],
+			provenance: null
+		};
+	});
+	const obsRows = await batched<ObservationRow>(
+		db,
+		reqs.map((req, i) => (out[i] ? null : observationSeriesSql(req))),
+		'year, value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator, as_of, sources, prov_rank',
+		(a, b) => a.year - b.year
 	);
+	return reqs.map((req, i) => out[i] ?? observationSeries(req, obsRows[i] ?? []));
+}
+
+/** Runs the given statements as one UNION ALL and hands each its own rows back, sorted. */
+async function batched<T>(db: Db, sqls: (string | null)[], columns: string, order: (a: T, b: T) => number): Promise<(T[] | null)[]> {
+	const parts = sqls.flatMap((sql, i) => (sql ? [`SELECT ${i} AS batch_index, ${columns} FROM (${sql})`] : []));
+	const result: (T[] | null)[] = sqls.map((sql) => (sql ? [] : null));
+	if (parts.length === 0) return result;
+	for (const row of toRows<T & { batch_index: number }>(await db.query(parts.join('\nUNION ALL\n')))) {
+		const { batch_index, ...rest } = row;
+		result[batch_index]!.push(rest as unknown as T);
+	}
+	for (const rows of result) rows?.sort(order);
+	return result;
+}
+
+function observationSeries(req: SeriesRequest, rows: ObservationRow[]): Series {
 	let points: SeriesValue[] = rows.map((r) => ({
 		year: r.year,
 		value: req.indicator.kind === 'ratio' && r.denominator ? ratioValue(r.numerator, r.denominator) : r.value,

@@ -1,0 +1,105 @@
+/**
+ * Filter change → charts repainted. On each page the year and the province are
+ * switched back and forth through the real selects; the time runs, in the page, from
+ * the change to the moment every query the change started has settled and the
+ * browser has painted twice more (Chart.svelte gives each chart its option in the
+ * same frame as its query settles). Optionally samples the JS heap meanwhile.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface FilterResult {
+	samples: number[];
+	byPage: Record<string, number[]>;
+	peakHeap: { main: number; worker: number | null };
+}
+
+const settled = () =>
+	[...document.querySelectorAll('[data-query-state]')].every((e) => e.getAttribute('data-query-state') !== 'loading') &&
+	!document.querySelector('[data-state="prebaked"]') &&
+	!document.querySelector('.stale');
+
+async function arm(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __t0: number; __seen: boolean; __done: number; __mo?: MutationObserver };
+		w.__mo?.disconnect();
+		w.__t0 = performance.now();
+		w.__seen = false;
+		w.__done = 0;
+		const check = () => {
+			const busy =
+				[...document.querySelectorAll('[data-query-state]')].some((e) => e.getAttribute('data-query-state') === 'loading') ||
+				!!document.querySelector('.stale');
+			if (busy) w.__seen = true;
+			else if (w.__seen && !w.__done) requestAnimationFrame(() => requestAnimationFrame(() => (w.__done ||= performance.now())));
+		};
+		w.__mo = new MutationObserver(check);
+		w.__mo.observe(document.body, { subtree: true, attributes: true, childList: true });
+	});
+}
+
+async function timedChange(page: Page, change: () => Promise<void>): Promise<number> {
+	await arm(page);
+	await change();
+	await page.waitForFunction(() => (window as unknown as { __done: number }).__done > 0, undefined, { timeout: 300_000 });
+	return page.evaluate(() => {
+		const w = window as unknown as { __t0: number; __done: number };
+		return w.__done - w.__t0;
+	});
+}
+
+export async function filterChanges(
+	context: BrowserContext,
+	base: string,
+	opts: { pages: string[]; units: [string, string]; years: [number, number]; changes: number; sampleHeap?: boolean }
+): Promise<FilterResult> {
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
+	const peak = { main: 0, worker: null as number | null };
+	let sampling = !!opts.sampleHeap;
+	const sampler = (async () => {
+		while (sampling) {
+			try {
+				const { metrics } = await cdp.send('Performance.getMetrics');
+				const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+				peak.main = Math.max(peak.main, used);
+				for (const w of page.workers()) {
+					const h = await w.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null).catch(() => null);
+					if (h != null) peak.worker = Math.max(peak.worker ?? 0, h);
+				}
+			} catch {
+				/* page navigating */
+			}
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	})();
+	const byPage: Record<string, number[]> = {};
+	try {
+		for (const path of opts.pages) {
+			const sep = path.includes('?') ? '&' : '?';
+			await page.goto(`${base}${path}${sep}unit=${opts.units[0]}&year=${opts.years[0]}`);
+			await page.waitForFunction(settled, undefined, { timeout: 600_000 });
+			const times: number[] = [];
+			for (let i = 0; i < opts.changes + 2; i++) {
+				// Even steps change the year, odd steps the province; the first two warm up.
+				const t =
+					i % 2 === 0
+						? await timedChange(page, async () => {
+								const y = opts.years[(i / 2 + 1) % 2];
+								await page.getByTestId('year-select').selectOption(String(y));
+							})
+						: await timedChange(page, async () => {
+								const u = opts.units[((i - 1) / 2 + 1) % 2];
+								await page.getByTestId('unit-select').selectOption(u);
+							});
+				if (i >= 2) times.push(t);
+			}
+			byPage[path] = times;
+		}
+	} finally {
+		sampling = false;
+		await sampler;
+		await page.close();
+	}
+	return { samples: Object.values(byPage).flat(), byPage, peakHeap: peak };
+}
