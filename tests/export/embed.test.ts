@@ -1,9 +1,9 @@
 /**
  * Reading an embed's URL, writing its iframe code, choosing a card's row and wrapping a
- * caption: pure functions on the build's real metadata (static/data/prebaked.json).
+ * caption: pure functions on the real build metadata (prebaked.json of the default data).
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prebakedDefault } from './prebaked-default';
 import type { Prebaked } from '../../src/lib/kpi/prebaked';
 import { findUnit, readEmbedParams } from '../../src/lib/export/embed-params';
 import { embedPath, iframeCode, withEmbedParams } from '../../src/lib/export/embed-url';
@@ -12,7 +12,10 @@ import { captionedOption, lineCount } from '../../src/lib/export/captioned';
 import { LIGHT_PALETTE } from '../../src/lib/charts/trend-option';
 import { DOMAIN_CHARTS, domainOfChart } from '../../src/lib/export/domain-charts';
 
-const pb = JSON.parse(readFileSync('static/data/prebaked.json', 'utf8')) as Prebaked;
+let pb: Prebaked;
+beforeAll(async () => {
+	pb = await prebakedDefault();
+}, 180_000);
 const q = (s: string) => new URLSearchParams(s);
 
 describe('embed parameters', () => {

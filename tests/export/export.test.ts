@@ -5,7 +5,7 @@
  * the CSV/XLSX head and cells, and the caption inside the SVG.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { prebakedDefault } from './prebaked-default';
 import * as XLSX from '@e965/xlsx';
 import { openDataDir } from '../../scripts/lib/open-data';
 import type { Db } from '../../src/lib/db/types';
@@ -30,8 +30,8 @@ beforeAll(async () => {
 	({ db } = await openDataDir('data'));
 	catalogue = new Map(toRows<IndicatorRow>(await db.query('SELECT * FROM indicators')).map((r) => [r.code, r]));
 	// The build's dataset list (titles, provenance), as the pages get it.
-	datasets = (JSON.parse(readFileSync('static/data/prebaked.json', 'utf8')) as { datasets: DatasetInfo[] }).datasets;
-}, 120_000);
+	datasets = (await prebakedDefault()).datasets;
+}, 180_000);
 afterAll(async () => {
 	await (db as unknown as { close?: () => Promise<void> }).close?.();
 });
