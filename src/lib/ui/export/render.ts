@@ -89,14 +89,4 @@ export async function xlsxBytes(caption: Caption, table: ExportTable, sheet: str
 
 export const csvText = tableCsv;
 
-export function download(data: BlobPart, type: string, name: string): void {
-	const url = URL.createObjectURL(new Blob([data], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	a.rel = 'noopener';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from './download';

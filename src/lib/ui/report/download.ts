@@ -7,16 +7,8 @@ import { buildReportDocx, type ChartImage } from '$lib/report/docx';
 import { reportChartOption, CHART_HEIGHT, CHART_WIDTH } from '$lib/report/chart';
 import { renderSvg } from '$lib/report/svg';
 import { svgToPng } from './rasterise';
-
-const slug = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+import { slug } from '$lib/export/filename';
+import { download } from '$lib/ui/export/download';
 
 /** "bao-cao_thai-binh_2021-2025_2026-10-31.docx": what and when. */
 export function docxFileName(m: ReportModel): string {
@@ -35,12 +27,5 @@ export async function reportDocxBlob(m: ReportModel): Promise<Blob> {
 }
 
 export function saveBlob(blob: Blob, name: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	download(blob, blob.type, name);
 }
