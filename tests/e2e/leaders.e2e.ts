@@ -62,7 +62,12 @@ describe('leaders', () => {
 
 	it('steps through every meeting slide with the keyboard and reads real numbers', async () => {
 		await page.goto(base + '/meeting?unit=34@2024&plan=2021-2025');
-		await page.waitForFunction(() => document.querySelectorAll('[data-testid="slide"]').length > 2, undefined, { timeout: 60_000 });
+		// The prerendered HTML holds the default unit's deck until the URL has been read: wait for Thái Bình's.
+		await page.waitForFunction(
+			() => document.querySelector('.deck')?.getAttribute('data-deck-unit') === '34@2024' && document.querySelectorAll('[data-testid="slide"]').length > 2,
+			undefined,
+			{ timeout: 60_000 }
+		);
 		const total = await page.getByTestId('slide').count();
 		const current = () => page.locator('[data-testid="slide"][data-current="true"]').getAttribute('data-slide-index');
 		expect(await current()).toBe('1');
