@@ -1,10 +1,12 @@
 /**
  * Computes the first screen of every unit at build time with the same engine the
  * browser runs, and writes static/data/prebaked.json: the numbers a leader sees
- * before DuckDB-WASM has loaded.
+ * before DuckDB-WASM has loaded. Also writes the prepared KPI tables (derived.json and
+ * derived-*.arrow) that the browser adopts instead of building them at start-up.
  *
  *   tsx scripts/prebake.ts [--out static/data] [--unit 22@2025]
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +15,7 @@ import { unitKey, type Prebaked } from '../src/lib/kpi/prebaked';
 import { openBuiltData } from './lib/open-data';
 import { toRows } from '../src/lib/db/rows';
 import type { IndicatorRow } from '../src/lib/kpi/series';
+import { DERIVED_FILE, exportDerived } from '../src/lib/kpi/derived';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'static/data' }, unit: { type: 'string', default: '22@2025' } } });
 const started = performance.now();
@@ -33,7 +36,16 @@ if (leaked.length) {
 	console.error(`prebake: ${leaked.length} scorecard rows of withheld indicators (${[...new Set(leaked.map((r) => r.indicator))].join(', ')}): not written`);
 	process.exit(1);
 }
+// The prepared tables, so the browser does not build them again at every start (derived.ts).
+const { derived, files } = await exportDerived(db, manifest, (b) => createHash('sha256').update(b).digest('hex'));
 await db.close();
+for (const [name, bytes] of files) {
+	writeFileSync(join(values.out!, name + '.tmp'), bytes);
+	renameSync(join(values.out!, name + '.tmp'), join(values.out!, name));
+}
+// derived.json last: until it names them, the browser ignores the new files.
+writeFileSync(join(values.out!, DERIVED_FILE + '.tmp'), JSON.stringify(derived, null, 1) + '\n');
+renameSync(join(values.out!, DERIVED_FILE + '.tmp'), join(values.out!, DERIVED_FILE));
 
 const prebaked: Prebaked = {
 	generated_at: new Date().toISOString(),

@@ -7,8 +7,8 @@
 import type { Db } from '../db/types';
 import { toRows } from '../db/rows';
 import { OCOP_SEQ_VIEW } from './sql/record-indicators';
-import { viewStatements } from './sql/views';
-import { AGG_TABLES, aggTableSql, cutDates } from './sql/preagg';
+import { RECORD_TABLES, viewStatements } from './sql/views';
+import { AGG_TABLES, aggTable, aggTableSql, cutDates } from './sql/preagg';
 
 export interface Prepared {
 	/** Cut dates of the pre-aggregated tables (see sql/preagg.ts); empty = none built. */
@@ -49,4 +49,57 @@ export async function prepareKpiTables(db: Db): Promise<void> {
 		await db.query(`SELECT DISTINCT unit_code AS code FROM unit_rollup WHERE unit_vintage = '2024' AND member_vintage = '2025'`)
 	).map((r) => r.code);
 	prepared.set(db, { cuts: new Set(cuts), continuing: new Set(continuing) });
+}
+
+/**
+ * Record tables the dashboard reads only through their aggregates (`<table>_agg`):
+ * when the build publishes those, the browser can leave the records themselves, and
+ * their `<table>_units`, until a query names them (src/lib/db/deferred.ts).
+ */
+export const DEFERRABLE: readonly string[] = Object.keys(AGG_TABLES);
+
+/** Every table prepareKpiTables makes, minus the `_units` of deferrable tables (rebuilt when those load). */
+export function preparedTables(): string[] {
+	return [
+		OCOP_SEQ_TABLE,
+		'unit_rollup',
+		...RECORD_TABLES.filter((t) => !DEFERRABLE.includes(t)).map((t) => `${t}_units`),
+		...Object.keys(AGG_TABLES).map(aggTable)
+	];
+}
+
+/**
+ * What prepareKpiTables computed besides tables, to be written next to them at build
+ * time and adopted in the browser (see adoptPrepared).
+ */
+export function preparedState(db: Db): { cuts: string[]; continuing: string[] } {
+	const p = prepared.get(db);
+	if (!p) throw new Error('prepareKpiTables has not run on this database');
+	return { cuts: [...p.cuts].sort(), continuing: [...p.continuing].sort() };
+}
+
+/**
+ * Take the prepared tables as given (loaded from the build's copies) instead of
+ * building them: make the OCOP view, which is only a definition, and remember the
+ * state that prepareKpiTables would have computed.
+ */
+export async function adoptPrepared(db: Db, state: { cuts: string[]; continuing: string[] }): Promise<void> {
+	prepared.delete(db);
+	await db.query(OCOP_SEQ_VIEW);
+	prepared.set(db, { cuts: new Set(state.cuts), continuing: new Set(state.continuing) });
+}
+
+/**
+ * A fingerprint of the SQL that builds the prepared tables: copies made by another
+ * version of the app are not adopted (the browser builds its own instead).
+ */
+export function preparedFingerprint(): string {
+	const text = [OCOP_SEQ_VIEW, ...viewStatements(), JSON.stringify(AGG_TABLES), ...Object.keys(AGG_TABLES).map((t) => aggTableSql(t, ['2000-01-01']))].join('\n');
+	// FNV-1a, 32 bit: only to notice a change, not for security.
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(16).padStart(8, '0');
 }

@@ -31,7 +31,7 @@ export const SHARED_CATALOGUES = ['units', 'indicators', 'datasets'];
 export const REPLACEABLE: DatasetSpec[] = DATASETS.filter((d) => !SHARED_CATALOGUES.includes(d.name));
 
 /** Tables the KPI code builds; a new table must not take their names. */
-const RESERVED = /^(stg_|upl_|duckdb_|sqlite_|pg_|information_schema$)|^(unit_rollup|ocop_seq)$|_units$/;
+const RESERVED = /^(stg_|upl_|duckdb_|sqlite_|pg_|information_schema$)|^(unit_rollup|ocop_seq|ocop_seq_table)$|_(units|agg)$/;
 
 export function tableNameProblem(name: string): 'format' | 'reserved' | null {
 	if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) return 'format';

@@ -8,15 +8,17 @@ import type { Db } from '../db/types';
 import { uploadState } from './active.svelte';
 import { browserUploadStore } from './store';
 
-export async function restoreStoredUploads(db: Db): Promise<void> {
+/** Returns how many stored uploads there were (applied or failed). */
+export async function restoreStoredUploads(db: Db): Promise<number> {
 	const store = await browserUploadStore();
 	const manifest = await store.manifest();
 	uploadState.storage = store.files.kind;
 	uploadState.entries = manifest.uploads;
 	uploadState.loaded = true;
-	if (manifest.uploads.length === 0) return;
+	if (manifest.uploads.length === 0) return 0;
 	const { reapplyUploads } = await import('./reapply');
 	const report = await reapplyUploads(db, store, manifest.uploads);
 	uploadState.failed = report.failed;
 	uploadState.version++;
+	return manifest.uploads.length;
 }

@@ -50,7 +50,8 @@ FROM units o JOIN units n ON n.code = o.successor_code AND n.vintage = '2025' AN
 WHERE o.level = 'province' AND o.vintage = '2024' AND o.code = n.code
   AND (SELECT count(*) FROM units p WHERE p.level = 'province' AND p.vintage = '2024' AND p.successor_code = n.code) = 1`;
 
-function recordUnitsView(table: string): string {
+/** CREATE statement of `<table>_units` (needs `unit_rollup` and `units`). */
+export function recordUnitsView(table: string): string {
 	const date = RECORD_DATE[table];
 	const key = RECORD_KEY[table];
 	const hasDistrict = table !== 'budget' && table !== 'st_tasks' && table !== 'ip_titles';

@@ -1,0 +1,84 @@
+/**
+ * The prepared tables (prepare.ts), computed at build time and published beside the
+ * datasets, so the browser loads a few thousand aggregate rows instead of building them
+ * from every record at start-up, and can leave the big record tables until a query
+ * names them. `derived.json` says which tables, for which data (the datasets' hashes)
+ * and which version of the SQL (a fingerprint); anything else is not adopted and the
+ * browser prepares the tables itself, as before.
+ */
+import { tableToIPC } from 'apache-arrow';
+import type { Db } from '../db/types';
+import { ident, literal } from '../db/sql';
+import { toRows } from '../db/rows';
+import type { Manifest } from '../data/manifest';
+import { DEFERRABLE, preparedFingerprint, preparedState, preparedTables } from './prepare';
+
+export const DERIVED_FILE = 'derived.json';
+
+export interface DerivedManifest {
+	fingerprint: string;
+	/** Dataset name → sha256 of its source, as in manifest.json when the tables were made. */
+	inputs: Record<string, string>;
+	cuts: string[];
+	continuing: string[];
+	/** Prepared tables, one Arrow IPC file each. */
+	tables: { name: string; file: string; rows: number; bytes: number; sha256: string }[];
+	/** Record tables the browser may load on first use, with their columns (for the console's schema). */
+	deferred: { name: string; columns: { name: string; type: string }[] }[];
+}
+
+/** Build time (Node): the prepared tables of `db` (prepareKpiTables has run) as files. */
+export async function exportDerived(
+	db: Db,
+	manifest: Manifest,
+	hash: (bytes: Uint8Array) => string
+): Promise<{ derived: DerivedManifest; files: Map<string, Uint8Array> }> {
+	const files = new Map<string, Uint8Array>();
+	const tables: DerivedManifest['tables'] = [];
+	for (const name of preparedTables()) {
+		const table = await db.query(`SELECT * FROM ${ident(name)}`);
+		const bytes = tableToIPC(table, 'stream');
+		const file = `derived-${name}.arrow`;
+		files.set(file, bytes);
+		tables.push({ name, file, rows: table.numRows, bytes: bytes.byteLength, sha256: hash(bytes) });
+	}
+	const names = new Set(manifest.datasets.map((d) => d.name));
+	const deferred: DerivedManifest['deferred'] = [];
+	for (const name of DEFERRABLE.filter((n) => names.has(n))) {
+		const columns = toRows<{ name: string; type: string }>(
+			await db.query(
+				`SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+				 WHERE schema_name = 'main' AND table_name = ${literal(name)} ORDER BY column_index`
+			)
+		);
+		deferred.push({ name, columns });
+	}
+	const state = preparedState(db);
+	return {
+		derived: {
+			fingerprint: preparedFingerprint(),
+			inputs: Object.fromEntries(manifest.datasets.map((d) => [d.name, d.sha256])),
+			cuts: state.cuts,
+			continuing: state.continuing,
+			tables,
+			deferred
+		},
+		files
+	};
+}
+
+/** Were these tables made from exactly this data, by this version of the SQL? */
+export function derivedMatches(derived: DerivedManifest | null, manifest: Manifest): derived is DerivedManifest {
+	if (!derived || derived.fingerprint !== preparedFingerprint()) return false;
+	const inputs = Object.entries(derived.inputs ?? {});
+	return (
+		inputs.length === manifest.datasets.length &&
+		manifest.datasets.every((d) => derived.inputs[d.name] === d.sha256) &&
+		preparedTables().every((t) => derived.tables.some((x) => x.name === t))
+	);
+}
+
+/** An empty table with the deferred table's columns, so the console lists it before it loads. */
+export function placeholderSql(t: DerivedManifest['deferred'][number]): string {
+	return `CREATE OR REPLACE TABLE ${ident(t.name)} (${t.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`;
+}

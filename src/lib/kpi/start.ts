@@ -1,0 +1,77 @@
+/**
+ * How the live database starts. With the build's prepared tables (derived.ts) that
+ * match the data: the small datasets and the prepared tables are loaded, the big record
+ * tables wait for a query that names them (db/deferred.ts). Without: every dataset is
+ * loaded and the caller prepares the tables, as the CLI and the tests always do.
+ * Planning needs no database, so the downloads run while DuckDB-WASM compiles.
+ */
+import type { Db } from '../db/types';
+import { checked, download, type FetchLike } from '../db/load-static';
+import { deferTables, type DeferredDb } from '../db/deferred';
+import type { Manifest } from '../data/manifest';
+import { DERIVED_FILE, derivedMatches, placeholderSql, type DerivedManifest } from './derived';
+import { adoptPrepared } from './prepare';
+import { recordUnitsView } from './sql/views';
+
+export interface StartPlan {
+	manifest: Manifest;
+	/** null: no usable prepared tables; load everything and prepare. */
+	derived: DerivedManifest | null;
+	/** Per dataset of the manifest, its download; null for a deferred one. */
+	datasets: (Promise<Uint8Array> | null)[];
+	/** Per prepared table of `derived`, its download. */
+	tables: Promise<Uint8Array>[];
+	load(file: string, sha256: string): Promise<Uint8Array>;
+}
+
+const quiet = <T>(p: Promise<T>) => {
+	// Rethrown where awaited; until then a failure must not count as unhandled.
+	p.catch(() => {});
+	return p;
+};
+
+export async function planStart(baseUrl: string, fetchFn: FetchLike = (url, init) => fetch(url, init)): Promise<StartPlan> {
+	const base = baseUrl.replace(/\/+$/, '');
+	const json = async (file: string) => (await checked(fetchFn, `${base}/${file}`, { cache: 'no-cache' })).json();
+	const [manifest, found] = await Promise.all([
+		json('manifest.json') as Promise<Manifest>,
+		(json(DERIVED_FILE) as Promise<DerivedManifest>).catch(() => null)
+	]);
+	const derived = derivedMatches(found, manifest) ? found : null;
+	const deferred = new Set(derived?.deferred.map((d) => d.name) ?? []);
+	const load = (file: string, sha256: string) => download(fetchFn, base, file, sha256);
+	return {
+		manifest,
+		derived,
+		datasets: manifest.datasets.map((d) => (deferred.has(d.name) ? null : quiet(load(d.file, d.sha256)))),
+		tables: (derived?.tables ?? []).map((t) => quiet(load(t.file, t.sha256))),
+		load
+	};
+}
+
+/**
+ * Load what the plan fetched into `db`. Returns the database to use (wrapped when tables
+ * are deferred) and whether the prepared tables are in place.
+ */
+export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | DeferredDb; prepared: boolean }> {
+	const { manifest, derived } = plan;
+	for (const [i, d] of manifest.datasets.entries()) {
+		const bytes = plan.datasets[i];
+		if (bytes) await db.insertArrowIPC(d.name, await bytes, { replace: true });
+	}
+	if (!derived) return { db, prepared: false };
+	for (const [i, t] of derived.tables.entries()) await db.insertArrowIPC(t.name, await plan.tables[i], { replace: true });
+	const loaders = new Map<string, () => Promise<void>>();
+	for (const t of derived.deferred) {
+		await db.query(placeholderSql(t));
+		const entry = manifest.datasets.find((d) => d.name === t.name)!;
+		loaders.set(t.name, async () => {
+			await db.insertArrowIPC(t.name, await plan.load(entry.file, entry.sha256), { replace: true });
+			await db.query(recordUnitsView(t.name));
+		});
+	}
+	// The prepared state is kept per Db object: give it to the one the pages will use.
+	const deferred = deferTables(db, loaders);
+	await adoptPrepared(deferred, derived);
+	return { db: deferred, prepared: true };
+}

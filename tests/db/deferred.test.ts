@@ -1,0 +1,99 @@
+/**
+ * db/deferred.ts on real DuckDB-WASM: which statements load which table, once; a
+ * transaction loads everything first; a failed load is tried again; the console's
+ * start() waits for the load and can be cancelled meanwhile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../src/lib/db/node';
+import { toRows } from '../../src/lib/db/rows';
+import type { Db } from '../../src/lib/db/types';
+import { QueryCancelled } from '../../src/lib/db/types';
+import { deferTables, type DeferredDb } from '../../src/lib/db/deferred';
+
+let inner: Db;
+let loads: string[];
+let failNext: boolean;
+let gate: Promise<void> | null;
+
+const loader = (name: string, rows: number) => async () => {
+	if (gate) await gate;
+	if (failNext) {
+		failNext = false;
+		throw new Error(`network down while loading ${name}`);
+	}
+	loads.push(name);
+	await inner.query(`CREATE OR REPLACE TABLE ${name} AS SELECT range AS id FROM range(${rows})`);
+};
+const wrap = (): DeferredDb =>
+	deferTables(
+		inner,
+		new Map([
+			['startups', loader('startups', 3)],
+			['st_firms', loader('st_firms', 5)]
+		])
+	);
+
+beforeAll(async () => {
+	inner = await openNodeDb();
+	await inner.query('CREATE TABLE startups_agg AS SELECT 1 AS n');
+}, 60_000);
+afterAll(async () => inner?.close());
+
+const n = async (db: Db, sql: string) => toRows<{ n: number }>(await db.query(sql))[0].n;
+
+describe('deferTables', () => {
+	it('loads a table the first time a statement names it, once, and leaves the others', async () => {
+		loads = [];
+		failNext = false;
+		const db = wrap();
+		expect(await n(db, 'SELECT sum(n) AS n FROM startups_agg')).toBe(1);
+		expect(loads).toEqual([]);
+		const [a, b] = await Promise.all([n(db, 'SELECT count(*) AS n FROM startups'), n(db, 'select COUNT(*) as n from STARTUPS')]);
+		expect([a, b]).toEqual([3, 3]);
+		expect(loads).toEqual(['startups']);
+		expect(db.pending()).toEqual(['st_firms']);
+	});
+
+	it('counts <table>_units as naming the table', async () => {
+		loads = [];
+		const db = wrap();
+		await expect(db.query('SELECT count(*) FROM st_firms_units')).rejects.toThrow(/st_firms_units/);
+		expect(loads).toEqual(['st_firms']);
+	});
+
+	it('loads everything before a transaction begins', async () => {
+		loads = [];
+		const db = wrap();
+		await db.query('BEGIN TRANSACTION');
+		await db.query('ROLLBACK');
+		expect(loads.sort()).toEqual(['st_firms', 'startups']);
+		expect(db.pending()).toEqual([]);
+		expect(await n(db, 'SELECT count(*) AS n FROM st_firms')).toBe(5);
+	});
+
+	it('tries a failed load again on the next statement', async () => {
+		loads = [];
+		failNext = true;
+		const db = wrap();
+		await expect(db.query('SELECT count(*) FROM startups')).rejects.toThrow(/network down/);
+		expect(db.pending()).toContain('startups');
+		expect(await n(db, 'SELECT count(*) AS n FROM startups')).toBe(3);
+		expect(loads).toEqual(['startups']);
+	});
+
+	it('start() waits for the load; a cancel during the load ends it as cancelled', async () => {
+		loads = [];
+		failNext = false;
+		const db = wrap();
+		const ok = await db.start('SELECT count(*) AS n FROM startups').result;
+		expect(Number(ok.table.getChild('n')!.get(0))).toBe(3);
+		let open!: () => void;
+		gate = new Promise((r) => (open = r));
+		const running = db.start('SELECT count(*) AS n FROM st_firms');
+		const cancelled = running.cancel();
+		open();
+		gate = null;
+		await cancelled;
+		await expect(running.result).rejects.toBeInstanceOf(QueryCancelled);
+	});
+});
