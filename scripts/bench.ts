@@ -79,6 +79,16 @@ for (const [scale, site] of sites) {
 			const { samples, fetched } = await coldLoads(`${server.base}/`, runs);
 			add(figure(`cold load → first KPI numbers painted (${scale})`, 'ms', samples.map((s) => s.numbers), MS.numbers));
 			add(figure(`cold load → scorecard live (${scale})`, 'ms', samples.map((s) => s.live), scale === 'default' ? MS.liveDefault : MS.liveNational));
+			// Where the time to "live" goes: each step of src/lib/kpi/live.ts, then the first scorecard.
+			const step = (from: string, to: string) => samples.map((s) => (s.steps[to] ?? NaN) - (from === 'nav' ? 0 : (s.steps[from] ?? NaN)));
+			const steps: [string, string, string][] = [
+				['nav', 'start', 'navigation → DuckDB start requested'],
+				['start', 'opened', 'DuckDB-WASM worker + wasm compiled + open'],
+				['opened', 'loaded', 'data inserted (downloaded meanwhile)'],
+				['loaded', 'prepared', 'stored uploads + KPI tables ready']
+			];
+			for (const [from, to, what] of steps) add(figure(`  start-up: ${what} (${scale})`, 'ms', step(from, to), null));
+			add(figure(`  start-up: first scorecard computed and painted (${scale})`, 'ms', samples.map((s) => s.live - (s.steps.prepared ?? NaN)), null));
 			if (scale === 'default') {
 				const b = measureBytes(fetched, server.fileOf);
 				const kb = (n: number) => n / 1024;

@@ -12,14 +12,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeScorecard, listUnits, dataAsOf } from '../src/lib/kpi/scorecard';
 import { unitKey, type Prebaked } from '../src/lib/kpi/prebaked';
-import { openBuiltData } from './lib/open-data';
+import { openBuiltDataLean } from './lib/open-data';
 import { toRows } from '../src/lib/db/rows';
 import type { IndicatorRow } from '../src/lib/kpi/series';
 import { DERIVED_FILE, exportDerived } from '../src/lib/kpi/derived';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'static/data' }, unit: { type: 'string', default: '22@2025' } } });
 const started = performance.now();
-const { db, manifest } = await openBuiltData(values.out!);
+// Lean: at 10 million rows the records of every big table at once do not fit in WASM memory.
+const { db, manifest } = await openBuiltDataLean(values.out!);
 const asOf = await dataAsOf(db);
 const year = Number(asOf.slice(0, 4));
 const units = await listUnits(db);

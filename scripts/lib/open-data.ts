@@ -12,6 +12,9 @@ import { prepareKpiTables } from '../../src/lib/kpi/prepare';
 import { buildData } from '../../src/lib/data/build';
 import type { Db } from '../../src/lib/db/types';
 import type { Manifest } from '../../src/lib/data/manifest';
+import { deferTables, type DeferredDb } from '../../src/lib/db/deferred';
+import { DEFERRABLE } from '../../src/lib/kpi/prepare';
+import { recordUnitsView } from '../../src/lib/kpi/sql/views';
 
 /** Serves files from disk with fetch's shape; query strings are cache keys only. */
 export const fsFetch: FetchLike = async (url) => {
@@ -34,6 +37,29 @@ export async function openBuiltData(dir: string): Promise<{ db: Db; manifest: Ma
 	const manifest = await loadStaticData(db, dir, fsFetch);
 	await prepareKpiTables(db);
 	return { db, manifest };
+}
+
+/**
+ * As openBuiltData, for the build at large scales: the big record tables are loaded one
+ * at a time while the KPI tables are prepared, and released after (db/deferred.ts), so
+ * memory holds one of them at a time. A query that names one loads it again.
+ */
+export async function openBuiltDataLean(dir: string): Promise<{ db: DeferredDb; manifest: Manifest }> {
+	const db = await openNodeDb();
+	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+	const loaders = new Map<string, () => Promise<void>>();
+	for (const d of manifest.datasets) {
+		const insert = () => db.insertArrowIPC(d.name, new Uint8Array(readFileSync(join(dir, d.file))), { replace: true });
+		if (!DEFERRABLE.includes(d.name)) await insert();
+		else
+			loaders.set(d.name, async () => {
+				await insert();
+				await db.query(recordUnitsView(d.name));
+			});
+	}
+	const lean = deferTables(db, loaders);
+	await prepareKpiTables(lean, { done: (table) => lean.release(table) });
+	return { db: lean, manifest };
 }
 
 /** Build `dataDir` into a temporary folder and open it; a bad file throws with every problem listed. */

@@ -54,6 +54,13 @@ describe('deferTables', () => {
 		expect(db.pending()).toEqual(['st_firms']);
 	});
 
+	it('does not count a name inside a string literal', async () => {
+		loads = [];
+		const db = wrap();
+		expect(await n(db, "SELECT 1 AS n WHERE 'startups' <> 'it''s st_firms'")).toBe(1);
+		expect(loads).toEqual([]);
+	});
+
 	it('counts <table>_units as naming the table', async () => {
 		loads = [];
 		const db = wrap();
@@ -79,6 +86,21 @@ describe('deferTables', () => {
 		expect(db.pending()).toContain('startups');
 		expect(await n(db, 'SELECT count(*) AS n FROM startups')).toBe(3);
 		expect(loads).toEqual(['startups']);
+	});
+
+	it('release empties a loaded table, keeps its columns, and loads it again when named', async () => {
+		loads = [];
+		failNext = false;
+		const db = wrap();
+		expect(await n(db, 'SELECT count(*) AS n FROM startups')).toBe(3);
+		await inner.query('CREATE OR REPLACE TABLE startups_units AS SELECT 1 AS x');
+		await db.release('startups');
+		expect(db.pending()).toContain('startups');
+		expect(await n(inner, 'SELECT count(*) AS n FROM startups')).toBe(0);
+		expect(await n(inner, "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'startups' AND column_name = 'id'")).toBe(1);
+		expect(await n(inner, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'startups_units'")).toBe(0);
+		expect(await n(db, 'SELECT count(*) AS n FROM startups')).toBe(3);
+		expect(loads).toEqual(['startups', 'startups']);
 	});
 
 	it('start() waits for the load; a cancel during the load ends it as cancelled', async () => {

@@ -9,6 +9,8 @@ import { launchBench } from './browser';
 export interface LoadSample {
 	numbers: number;
 	live: number;
+	/** src/lib/kpi/live.ts's performance marks: when each start-up step ended (ms). */
+	steps: Record<string, number>;
 }
 
 const probe = () => {
@@ -32,13 +34,19 @@ export async function coldLoads(url: string, runs: number): Promise<{ samples: L
 			const page = await context.newPage();
 			await page.goto(url);
 			await page.waitForSelector('[data-state="live"]', { timeout: 180_000 });
-			const m: { numbers: number; live: number; fcp: number } = await page.evaluate(() => ({
+			const m: { numbers: number; live: number; fcp: number; steps: Record<string, number> } = await page.evaluate(() => ({
 				...((window as unknown as { __marks: { numbers: number; live: number } }).__marks),
-				fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+				fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+				steps: Object.fromEntries(
+					performance
+						.getEntriesByType('mark')
+						.filter((e) => e.name.startsWith('tiendo:'))
+						.map((e) => [e.name.slice('tiendo:'.length), e.startTime])
+				)
 			}));
 			if (i === 0) fetched = requested;
 			// Numbers are visible once they are in the DOM and the page has painted.
-			else samples.push({ numbers: Math.max(m.numbers, m.fcp), live: m.live });
+			else samples.push({ numbers: Math.max(m.numbers, m.fcp), live: m.live, steps: m.steps });
 		} finally {
 			await close();
 		}

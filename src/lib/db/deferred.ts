@@ -2,17 +2,24 @@
  * Tables loaded on first use. The dashboard's pages read the big record tables only
  * through their build-time aggregates, so the browser starts without them; the first
  * statement that names one (a domain page's list, the console) waits while it loads.
- * Names are found in the SQL text: a false match (the name inside a string) only loads
- * a table early. Before a transaction begins, every table is loaded, so a rollback can
+ * Names are found in the SQL text outside string literals (a catalogue lookup such as
+ * `WHERE table_name = 'st_firms'` needs no rows); a false match, say in a comment, only
+ * loads a table early. Before a transaction begins, every table is loaded, so a rollback can
  * never undo a load the wrapper believes happened.
  */
 import { QueryCancelled, type Db, type RunningQuery } from './types';
+import { ident } from './sql';
 
 export interface DeferredDb extends Db {
 	/** Load every table still waiting. */
 	loadAll(): Promise<void>;
 	/** Tables not loaded yet. */
 	pending(): string[];
+	/**
+	 * Give a loaded table's memory back: it becomes empty (same columns) and waits again,
+	 * and its `<name>_units` is dropped (the loader makes it again).
+	 */
+	release(name: string): Promise<void>;
 }
 
 const TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
@@ -48,7 +55,8 @@ export function deferTables(db: Db, loaders: ReadonlyMap<string, () => Promise<v
 			if (loading.size) await Promise.all(loading.values());
 			return;
 		}
-		const named = new Set([...sql.matchAll(pattern)].map((m) => names.find((n) => n.toLowerCase() === m[1].toLowerCase())!));
+		const code = sql.replace(/'(?:[^']|'')*'/g, "''");
+		const named = new Set([...code.matchAll(pattern)].map((m) => names.find((n) => n.toLowerCase() === m[1].toLowerCase())!));
 		for (const name of named) await load(name);
 	};
 
@@ -82,6 +90,15 @@ export function deferTables(db: Db, loaders: ReadonlyMap<string, () => Promise<v
 		registerFile: (name, bytes) => db.registerFile(name, bytes),
 		close: () => db.close(),
 		loadAll,
-		pending: () => [...waiting.keys()]
+		pending: () => [...waiting.keys()],
+		async release(name) {
+			const run = loaders.get(name);
+			if (!run || waiting.has(name)) return;
+			await loading.get(name);
+			await db.query(`CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM ${ident(name)} LIMIT 0`);
+			await db.query(`DROP TABLE IF EXISTS ${ident(`${name}_units`)}`);
+			loading.delete(name);
+			waiting.set(name, run);
+		}
 	};
 }

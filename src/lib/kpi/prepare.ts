@@ -7,7 +7,7 @@
 import type { Db } from '../db/types';
 import { toRows } from '../db/rows';
 import { OCOP_SEQ_VIEW } from './sql/record-indicators';
-import { RECORD_TABLES, viewStatements } from './sql/views';
+import { RECORD_TABLES, UNIT_ROLLUP, recordUnitsView, viewStatements } from './sql/views';
 import { AGG_TABLES, aggTable, aggTableSql, cutDates } from './sql/preagg';
 
 export interface Prepared {
@@ -27,14 +27,19 @@ export function preparedFor(db: Db): Prepared | undefined {
 	return prepared.get(db);
 }
 
-export async function prepareKpiTables(db: Db): Promise<void> {
+/**
+ * Build the tables. Each record table's `_units` and `_agg` are made one table after
+ * the other; `opts.done(table)` is called after each, so a caller short of memory (the
+ * build at 10 million rows) can release that table's records before the next loads.
+ */
+export async function prepareKpiTables(db: Db, opts: { done?: (table: string) => Promise<void> } = {}): Promise<void> {
 	// Until the new tables are in place, nobody may read the old cut set against them.
 	prepared.delete(db);
 	await db.query(OCOP_SEQ_VIEW);
 	// The view recomputes its window over every certificate on each read; the KPI
 	// series read this copy of it instead (compare, breakdowns and the console keep the view).
 	await db.query(`CREATE OR REPLACE TABLE ${OCOP_SEQ_TABLE} AS SELECT * FROM ocop_seq`);
-	for (const sql of viewStatements()) await db.query(sql);
+	await db.query(UNIT_ROLLUP);
 	const tables = new Set(
 		toRows<{ name: string }>(await db.query(`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'`)).map((r) => r.name)
 	);
@@ -44,7 +49,11 @@ export async function prepareKpiTables(db: Db): Promise<void> {
 		: null;
 	const ends = toRows<{ d: string }>(await db.query(`SELECT DISTINCT valid_to AS d FROM units WHERE valid_to IS NOT NULL`)).map((r) => r.d);
 	const cuts = as_of ? cutDates(as_of, ends) : [];
-	if (cuts.length) for (const table of Object.keys(AGG_TABLES)) await db.query(aggTableSql(table, cuts));
+	for (const table of RECORD_TABLES) {
+		await db.query(recordUnitsView(table));
+		if (cuts.length && table in AGG_TABLES) await db.query(aggTableSql(table, cuts));
+		await opts.done?.(table);
+	}
 	const continuing = toRows<{ code: string }>(
 		await db.query(`SELECT DISTINCT unit_code AS code FROM unit_rollup WHERE unit_vintage = '2024' AND member_vintage = '2025'`)
 	).map((r) => r.code);

@@ -31,7 +31,8 @@ export const RECORD_KEY: Record<string, string> = {
 	budget: "r.province_code || '|' || r.year || '|' || r.quarter || '|' || r.source || '|' || r.category"
 };
 
-const unitRollup = `
+/** CREATE statement of `unit_rollup`: which units each province's records count towards. */
+export const UNIT_ROLLUP = `
 CREATE OR REPLACE TABLE unit_rollup AS
 SELECT code AS member_code, vintage AS member_vintage, code AS unit_code, vintage AS unit_vintage
 FROM units WHERE level = 'province'
@@ -75,5 +76,5 @@ export const RECORD_TABLES = Object.keys(RECORD_DATE);
 
 /** SQL statements that (re)build the roll-up tables after data is loaded or replaced. */
 export function viewStatements(): string[] {
-	return [unitRollup, ...RECORD_TABLES.map(recordUnitsView)];
+	return [UNIT_ROLLUP, ...RECORD_TABLES.map(recordUnitsView)];
 }
