@@ -68,6 +68,9 @@ if (groups.has('build')) {
 	for (const [scale, site] of sites) {
 		if (site.buildSeconds.length === 0) continue;
 		add(figure(`data build (${scale})`, 's', site.buildSeconds, scale === '10m' ? 90 : null, { note: 'scripts/build-data.ts --data DIR --out DIR' }));
+		if (site.prebakeSeconds != null) {
+			add(figure(`  then first screens + prepared KPI tables (${scale})`, 's', [site.prebakeSeconds], null, { note: 'scripts/prebake.ts --out DIR' }));
+		}
 	}
 }
 
@@ -121,6 +124,7 @@ for (const [scale, site] of sites) {
 				if (wantHeap) {
 					add(figure('peak JS heap, page main thread (10m)', 'MB', [r.peakHeap.main / 2 ** 20], 1536));
 					if (r.peakHeap.worker != null) add(figure('peak JS heap, DuckDB worker (10m)', 'MB', [r.peakHeap.worker / 2 ** 20], null));
+					if (r.duckdbBytes != null) add(figure('DuckDB memory in use after the pages, wasm (10m)', 'MB', [r.duckdbBytes / 2 ** 20], null));
 				}
 			} finally {
 				await close();

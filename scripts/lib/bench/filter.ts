@@ -11,6 +11,8 @@ export interface FilterResult {
 	samples: number[];
 	byPage: Record<string, number[]>;
 	peakHeap: { main: number; worker: number | null };
+	/** DuckDB's own memory (outside the JS heap, in the worker's wasm memory) after the last page, bytes. */
+	duckdbBytes: number | null;
 }
 
 const settled = () =>
@@ -74,6 +76,7 @@ export async function filterChanges(
 		}
 	})();
 	const byPage: Record<string, number[]> = {};
+	let duckdbBytes: number | null = null;
 	try {
 		for (const path of opts.pages) {
 			const sep = path.includes('?') ? '&' : '?';
@@ -96,10 +99,18 @@ export async function filterChanges(
 			}
 			byPage[path] = times;
 		}
+		duckdbBytes = await page
+			.evaluate(async () => {
+				const db = (window as unknown as { __tiendoDb?: { query(sql: string): Promise<{ getChild(n: string): { get(i: number): unknown } | null }> } }).__tiendoDb;
+				if (!db) return null;
+				const t = await db.query('SELECT sum(memory_usage_bytes)::DOUBLE AS b FROM duckdb_memory()');
+				return Number(t.getChild('b')?.get(0));
+			})
+			.catch(() => null);
 	} finally {
 		sampling = false;
 		await sampler;
 		await page.close();
 	}
-	return { samples: Object.values(byPage).flat(), byPage, peakHeap: peak };
+	return { samples: Object.values(byPage).flat(), byPage, peakHeap: peak, duckdbBytes };
 }
