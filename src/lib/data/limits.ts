@@ -5,8 +5,21 @@
  * columns and the default data is a few MB; the bounds leave two orders of magnitude.
  */
 
-/** Largest file read at all (bytes). Checked before the bytes are read where possible. */
+/**
+ * Largest file read at all (bytes) by the upload in the browser, and by `buildData`
+ * unless told otherwise. Checked before the bytes are read where possible.
+ */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Largest source file the data build reads when run from scripts/build-data.ts (a
+ * department's own files on its own machine; `--max-file-mb` changes it). What bounds
+ * it is the build's memory, not trust: DuckDB-WASM addresses at most 4 GB, and while a
+ * CSV is read it holds the file, then its text table and its typed table (about 2.5
+ * times the file in all). 1 GiB leaves room for that; the 10-million-row benchmark
+ * data has files of about 400 MB.
+ */
+export const MAX_BUILD_FILE_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Largest total a workbook (zip) may inflate to. Checked from the central directory

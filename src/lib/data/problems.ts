@@ -78,6 +78,10 @@ const TEXTS = {
 		`tệp quá lớn (${mb(d.found!)} MB; tối đa ${mb(d.bound!)} MB). Hãy tách tệp hoặc bỏ các cột, trang không cần thiết.`,
 		`the file is too large (${mb(d.found!)} MB; at most ${mb(d.bound!)} MB). Split it, or remove columns and sheets that are not needed.`
 	],
+	too_large_for_build: (_v, d) => [
+		`tệp quá lớn cho bản dựng dữ liệu (${mb(d.found!)} MB; tối đa ${mb(d.bound!)} MB). Hãy tách tệp, hoặc nâng giới hạn bằng tùy chọn --max-file-mb nếu máy dựng đủ bộ nhớ.`,
+		`the file is too large for the data build (${mb(d.found!)} MB; at most ${mb(d.bound!)} MB). Split it, or raise the bound with the --max-file-mb option if the build machine has the memory.`
+	],
 	unzipped_too_large: (_v, d) => [
 		`tệp ${d.format ?? 'Excel'} giải nén ra hơn ${mb(d.found!)} MB (tối đa ${mb(d.bound!)} MB): có thể là tệp «bom zip» hoặc bảng tính quá lớn; tệp không được mở.`,
 		`the ${d.format ?? 'Excel'} file would decompress to more than ${mb(d.found!)} MB (at most ${mb(d.bound!)} MB): a “zip bomb” or an oversized file; it was not opened.`

@@ -25,6 +25,8 @@ export interface ReadInput {
 	bytes: Uint8Array;
 	/** Staging table name; defaults to stg_<dataset>. */
 	table?: string;
+	/** Largest file read (bytes); defaults to the upload's MAX_FILE_BYTES. The build passes its own. */
+	maxBytes?: number;
 }
 
 /**
@@ -40,8 +42,9 @@ export async function readDataset(db: Db, input: ReadInput): Promise<ReadOutcome
 		return { staging: null, problems: [problem('unsupported_format', { file }, { format: file.split('.').pop() ?? '' })] };
 	}
 	if (bytes.length === 0) return { staging: null, problems: [problem('empty_file', { file })] };
-	if (bytes.length > MAX_FILE_BYTES) {
-		return { staging: null, problems: [problem('too_large', { file }, { found: bytes.length, bound: MAX_FILE_BYTES })] };
+	const maxBytes = input.maxBytes ?? MAX_FILE_BYTES;
+	if (bytes.length > maxBytes) {
+		return { staging: null, problems: [problem('too_large', { file }, { found: bytes.length, bound: maxBytes })] };
 	}
 	if (format === 'csv') return readCsv(db, spec, file, bytes, table);
 	if (format === 'xlsx') {

@@ -19,6 +19,13 @@ export interface StagingTable {
 	/** Column names in file order (without ROW). */
 	columns: string[];
 	rows: number;
+	/**
+	 * True when the reader saw that no cell starts or ends with a space that SQL trim()
+	 * would remove, so checks and casts may skip trimming. Unset: not known.
+	 */
+	spaceFree?: boolean;
+	/** True when the reader saw that no cell can draw a text warning (validate.ts). Unset: not known. */
+	warningFree?: boolean;
 }
 
 export interface ReadOutcome {

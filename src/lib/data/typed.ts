@@ -2,7 +2,7 @@ import type { Db } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { ColumnSpec, ColumnType, DatasetSpec } from './schema';
 import { ROW, type StagingTable } from './staging';
-import { BOOLEAN_FALSE, BOOLEAN_TRUE, cellValue, ruleCase } from './validate';
+import { BOOLEAN_FALSE, BOOLEAN_TRUE, cellValue, rawValue, ruleCase } from './validate';
 
 export const SQL_TYPES: Record<ColumnType, string> = {
 	text: 'VARCHAR',
@@ -12,11 +12,11 @@ export const SQL_TYPES: Record<ColumnType, string> = {
 	boolean: 'BOOLEAN'
 };
 
-function typedExpr(c: ColumnSpec, present: boolean, lenient: boolean): string {
+function typedExpr(c: ColumnSpec, present: boolean, lenient: boolean, bare: boolean): string {
 	const type = SQL_TYPES[c.type];
 	// A missing column still exists, all NULL, so queries need not ask.
 	if (!present) return `CAST(NULL AS ${type}) AS ${ident(c.name)}`;
-	const v = cellValue(c.name);
+	const v = bare ? rawValue(c.name) : cellValue(c.name);
 	let expr: string;
 	if (c.type === 'boolean') {
 		const t = BOOLEAN_TRUE.map(literal).join(', ');
@@ -25,7 +25,7 @@ function typedExpr(c: ColumnSpec, present: boolean, lenient: boolean): string {
 	} else expr = c.type === 'text' ? v : `CAST(${v} AS ${type})`;
 	// Lenient: a cell that breaks any rule becomes NULL instead of failing the cast, and
 	// is not checked again against other tables (it has its own problem already).
-	if (lenient) expr = `CASE WHEN (${ruleCase(c)}) IS NULL THEN ${expr} END`;
+	if (lenient) expr = `CASE WHEN (${ruleCase(c, v)}) IS NULL THEN ${expr} END`;
 	return `${expr} AS ${ident(c.name)}`;
 }
 
@@ -37,14 +37,20 @@ function typedExpr(c: ColumnSpec, present: boolean, lenient: boolean): string {
  * Strict (default) casting of a table that failed validation throws. `lenient` nulls
  * the bad cells instead: such a table is good only for running the cross-dataset
  * checks on a file that has errors of its own, so one build reports both kinds.
+ *
+ * `bare` names columns known to have no cell with edge spaces (validateStaging says
+ * which): they are cast as written, without trim().
  */
 export async function createTypedTable(
 	db: Db,
 	st: StagingTable,
-	opts: { target?: string; lenient?: boolean } = {}
+	opts: { target?: string; lenient?: boolean; bare?: readonly string[] } = {}
 ): Promise<void> {
 	const target = opts.target ?? st.spec.name;
-	const exprs = st.spec.columns.map((c) => typedExpr(c, st.columns.includes(c.name), opts.lenient ?? false));
+	const bare = new Set(opts.bare ?? []);
+	const exprs = st.spec.columns.map((c) =>
+		typedExpr(c, st.columns.includes(c.name), opts.lenient ?? false, bare.has(c.name))
+	);
 	await db.query(
 		`CREATE OR REPLACE TABLE ${ident(target)} AS
 		 SELECT ${ident(ROW)}, ${exprs.join(', ')} FROM ${ident(st.table)}`
