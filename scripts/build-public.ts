@@ -26,6 +26,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tableToIPC } from 'apache-arrow';
 import { buildData } from '../src/lib/data/build';
+import { MAX_BUILD_FILE_BYTES } from '../src/lib/data/limits';
 import { openNodeDb } from '../src/lib/db/node';
 import { ident, literal } from '../src/lib/db/sql';
 import { toRows } from '../src/lib/db/rows';
@@ -48,7 +49,7 @@ const say = (s: string) => console.log(s);
 // 1. The full, validated build, in a temporary folder.
 const full = mkdtempSync(join(tmpdir(), 'tiendo-public-'));
 try {
-	const built = await buildData({ dataDir: opt.data!, outDir: full });
+	const built = await buildData({ dataDir: opt.data!, outDir: full, maxFileBytes: MAX_BUILD_FILE_BYTES });
 	if (!built.ok || !built.manifest) {
 		for (const p of built.problems) console.error(`${p.message_vi}\n   ${p.message_en}`);
 		console.error('Dữ liệu có lỗi: không dựng bản công khai. / Data has errors: public site not built.');
