@@ -9,7 +9,8 @@
  *   npm run bench -- --only load,console --scales default,1m --reuse
  *
  * Groups: build (data build time), load (cold load + bytes), filter, console, heap.
- * --reuse keeps an existing .bench/<scale>/build instead of regenerating and rebuilding.
+ * --reuse keeps an existing .bench/<scale>/build instead of regenerating and rebuilding;
+ * --reuse-data keeps .bench/<scale>/static/data (built data + prepared tables) and builds the site again.
  * Run it on a quiet machine: every figure is a wall-clock time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
 		scales: { type: 'string' },
 		runs: { type: 'string' },
 		reuse: { type: 'boolean', default: false },
+		'reuse-data': { type: 'boolean', default: false },
 		out: { type: 'string', default: '.bench/results.json' },
 		port: { type: 'string', default: '4310' }
 	}
@@ -56,7 +58,7 @@ let port = Number(values.port);
 const sites = new Map<BenchScale, Site>();
 for (const scale of scales) {
 	try {
-		sites.set(scale, await prepareSite(scale, { buildRuns: scale === '10m' || quick ? 1 : 3, reuse: values.reuse!, log }));
+		sites.set(scale, await prepareSite(scale, { buildRuns: scale === '10m' || quick ? 1 : 3, reuse: values.reuse!, reuseData: values['reuse-data'], log }));
 	} catch (e) {
 		// A scale that cannot be built is a failed figure, not the end of the run.
 		log(`[${scale}] ${(e as Error).message}`);

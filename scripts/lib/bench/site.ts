@@ -34,7 +34,7 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
 
 export async function prepareSite(
 	scale: BenchScale,
-	opts: { buildRuns: number; reuse: boolean; log: (s: string) => void }
+	opts: { buildRuns: number; reuse: boolean; reuseData?: boolean; log: (s: string) => void }
 ): Promise<Site> {
 	const root = resolve('.bench', scale);
 	const site: Site = {
@@ -53,19 +53,31 @@ export async function prepareSite(
 		return site;
 	}
 	mkdirSync(root, { recursive: true });
+	const tsx = resolve('node_modules/.bin/tsx');
+	const outData = join(site.staticDir, 'data');
+	if (opts.reuseData && existsSync(join(outData, 'derived.json'))) {
+		// The data and its prepared tables as they are; only the site is built again.
+		opts.log(`[${scale}] reusing ${outData}`);
+		return buildSite(site, opts.log);
+	}
 	if (scale !== 'default') {
 		opts.log(`[${scale}] generating data…`);
 		const r = await synthesize({ scale, out: site.dataDir });
 		site.synthSeconds = r.ms / 1000;
 	}
-	const tsx = resolve('node_modules/.bin/tsx');
-	const outData = join(site.staticDir, 'data');
 	for (let i = 0; i < opts.buildRuns; i++) {
 		opts.log(`[${scale}] data build ${i + 1}/${opts.buildRuns}…`);
 		site.buildSeconds.push(run(tsx, ['scripts/build-data.ts', '--data', site.dataDir, '--out', outData]));
 	}
 	opts.log(`[${scale}] prebake…`);
 	site.prebakeSeconds = run(tsx, ['scripts/prebake.ts', '--out', outData]);
+	return buildSite(site, opts.log);
+}
+
+function buildSite(site: Site, log: (s: string) => void): Site {
+	const root = site.root;
+	const scale = site.scale;
+	const opts = { log };
 	// The rest of static/ (favicon, readme) as is; data/ is this scale's.
 	cpSync('static', site.staticDir, { recursive: true, filter: (src) => !resolve(src).startsWith(resolve('static/data')) });
 	opts.log(`[${scale}] vite build…`);
