@@ -13,9 +13,11 @@ import { toRows } from '../db/rows';
 import { gridSql } from './sql/grid';
 import { RECORD_INDICATORS, type RecordIndicator } from './sql/record-indicators';
 import { RECORD_DATE, RECORD_KEY } from './sql/views';
-import { readSeries, type IndicatorRow, type UnitRow } from './series';
+import { groupsPeriodSql, readSeries, splitAggregates, type GroupsFigure, type IndicatorRow, type UnitRow } from './series';
+import { preparedFor } from './prepare';
 import type { ScorecardRow } from './scorecard';
 import { RECORD_VIEWS, type RecordColumn, type RecordTableView } from './indicator/columns';
+import { perData } from './memo';
 
 export { RECORD_VIEWS, RECORD_ENUMS, type RecordColumn, type RecordTableView } from './indicator/columns';
 
@@ -51,6 +53,13 @@ export function recordDefinition(indicator: IndicatorRow): RecordIndicator | nul
  * judges it.
  */
 export async function readingPeriod(db: Db, req: IndicatorRequest): Promise<Period | null> {
+	// The breakdown and the record list of one page ask for the same period: read once per data.
+	const key = `period|${req.indicator.code}|${JSON.stringify(req.unit)}|${req.year}|${req.asOf}|${req.planStart}`;
+	const period = await perData(db, key, () => readPeriod(db, req));
+	return period && { ...period };
+}
+
+async function readPeriod(db: Db, req: IndicatorRequest): Promise<Period | null> {
 	const series = await readSeries(db, {
 		indicator: req.indicator,
 		unit: req.unit,
@@ -150,23 +159,27 @@ const noBreakdown = (unavailable: BreakdownUnavailable, period: Period | null = 
 export async function breakdownParts(db: Db, unit: UnitRow): Promise<{ basis: BreakdownBasis; parts: UnitRow[] } | null> {
 	if (unit.level !== 'province') return null;
 	const cols = `code, vintage, level, name_vi, name_en, parent_code, valid_from, valid_to, successor_code`;
-	const districtsOf = async (code: string) =>
-		toRows<UnitRow>(
-			await db.query(`SELECT ${cols} FROM units WHERE level = 'district' AND vintage = '2024' AND parent_code = ${q(code)} ORDER BY code`)
-		);
+	const districtsOf = (code: string) =>
+		perData(db, `districts|${code}`, async () =>
+			toRows<UnitRow>(
+				await db.query(`SELECT ${cols} FROM units WHERE level = 'district' AND vintage = '2024' AND parent_code = ${q(code)} ORDER BY code`)
+			)
+		).then((rows) => [...rows]);
 	if (unit.vintage === '2024') return { basis: 'district', parts: await districtsOf(unit.code) };
 	const predecessors = await predecessorsOf(db, unit);
 	if (predecessors.length === 1) return { basis: 'district', parts: await districtsOf(predecessors[0].code) };
 	return { basis: 'province', parts: predecessors };
 }
 
-async function hasColumn(db: Db, table: string, column: string): Promise<boolean> {
-	const [row] = toRows<{ n: number }>(
-		await db.query(
-			`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = ${q(table)} AND column_name = ${q(column)}`
-		)
-	);
-	return row.n > 0;
+function hasColumn(db: Db, table: string, column: string): Promise<boolean> {
+	return perData(db, `column|${table}|${column}`, async () => {
+		const [row] = toRows<{ n: number }>(
+			await db.query(
+				`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = ${q(table)} AND column_name = ${q(column)}`
+			)
+		);
+		return row.n > 0;
+	});
 }
 
 /**
@@ -191,6 +204,46 @@ FROM hit r LEFT JOIN part_of p ON p.rec_key = ${key}
 GROUP BY GROUPING SETS ((p.part), ())`;
 }
 
+type BreakdownRow = { part: string | null; is_total: number; value: number | null; numerator: number | null; denominator: number | null };
+
+/**
+ * breakdownSql's rows for a merged province, read from the pre-aggregated groups where
+ * they give the records' numbers (groupsPeriodSql; counts only). Exact because every
+ * record of an old province counts for the new one it merged into (`unit_rollup`) and
+ * for no other old province: a part is the old province's own figure, the total the
+ * new one's, and the records in no part — the new province's own, after 2025-07-01 —
+ * are the difference of the counts. Null when the groups may not be used.
+ */
+async function breakdownFromGroups(db: Db, req: IndicatorRequest, parts: UnitRow[], period: Period): Promise<BreakdownRow[] | null> {
+	const sql = groupsPeriodSql(req.indicator, [req.unit, ...parts], period, req.planStart, preparedFor(db)?.cuts);
+	if (!sql) return null;
+	const figures = toRows<GroupsFigure>(await db.query(sql));
+	const of = (u: UnitRow) => figures.find((f) => f.unit_code === u.code && f.unit_vintage === u.vintage);
+	// A unit without groups: what the aggregates give over no rows (counts: 0).
+	const empty = (f: GroupsFigure | undefined) => f ?? { hits: 0, value: def0(req.indicator, 'value'), numerator: def0(req.indicator, 'numerator'), denominator: def0(req.indicator, 'denominator') };
+	const total = empty(of(req.unit));
+	const rows: BreakdownRow[] = [{ part: null, is_total: 1, value: total.value, numerator: total.numerator, denominator: total.denominator }];
+	const rest = { hits: total.hits, value: total.value, numerator: total.numerator, denominator: total.denominator };
+	const minus = (a: number | null, b: number | null) => (a === null || b === null ? a : a - b);
+	for (const p of parts) {
+		const f = of(p);
+		if (!f || f.hits === 0) continue;
+		rows.push({ part: p.code, is_total: 0, value: f.value, numerator: f.numerator, denominator: f.denominator });
+		rest.hits -= f.hits;
+		rest.value = minus(rest.value, f.value);
+		rest.numerator = minus(rest.numerator, f.numerator);
+		rest.denominator = minus(rest.denominator, f.denominator);
+	}
+	if (rest.hits > 0) rows.push({ part: null, is_total: 0, value: rest.value, numerator: rest.numerator, denominator: rest.denominator });
+	return rows;
+}
+
+/** A count-based aggregate over no rows is 0; a part the definition lacks is NULL. */
+function def0(indicator: IndicatorRow, col: 'value' | 'numerator' | 'denominator'): number | null {
+	const def = RECORD_INDICATORS[indicator.code];
+	return def?.[col] ? 0 : null;
+}
+
 export async function readBreakdown(db: Db, req: IndicatorRequest): Promise<Breakdown> {
 	if (req.unit.level === 'country') return noBreakdown('country');
 	const def = recordDefinition(req.indicator);
@@ -202,9 +255,9 @@ export async function readBreakdown(db: Db, req: IndicatorRequest): Promise<Brea
 	const period = await readingPeriod(db, req);
 	if (!period) return noBreakdown('no_data', null, split.basis);
 
-	const rows = toRows<{ part: string | null; is_total: number; value: number | null; numerator: number | null; denominator: number | null }>(
-		await db.query(breakdownSql(def, req.unit, split.parts, period, req.planStart))
-	);
+	const rows =
+		(split.basis === 'province' ? await breakdownFromGroups(db, req, split.parts, period) : null) ??
+		toRows<BreakdownRow>(await db.query(breakdownSql(def, req.unit, split.parts, period, req.planStart)));
 	const additive = isAdditive(def);
 	const valueOf = (r: { value: number | null; numerator: number | null; denominator: number | null } | undefined) =>
 		r ? (def.value ? (r.value ?? 0) : ratio(r.numerator, r.denominator)) : def.value ? 0 : null;
@@ -281,14 +334,45 @@ export function countsRecords(def: RecordIndicator): boolean {
 /** The old provinces (2024) a new one (2025) took over; none for any other unit. */
 export async function predecessorsOf(db: Db, unit: UnitRow): Promise<UnitRow[]> {
 	if (unit.vintage !== '2025' || unit.level !== 'province') return [];
-	return toRows<UnitRow>(
-		await db.query(`
+	// The units change only with the data: read once per data generation (memo.ts).
+	const rows = await perData(db, `predecessors|${unit.code}`, async () =>
+		toRows<UnitRow>(
+			await db.query(`
 SELECT code, vintage, level, name_vi, name_en, parent_code, valid_from, valid_to, successor_code FROM units
 WHERE level = 'province' AND vintage = '2024' AND successor_code = ${q(unit.code)} ORDER BY name_vi`)
+		)
 	);
+	return [...rows];
 }
 
-export function recordsSql(def: RecordIndicator, unit: UnitRow, period: Period, planStart: string, columns: RecordColumn[]): string {
+/**
+ * The figure of `def` as window aggregates over every row (OVER ()), so the record list
+ * carries the figure computed over exactly its rows, in the same statement.
+ */
+function figureColumns(def: RecordIndicator): string | null {
+	const over = (expr: string | undefined, name: string) => {
+		if (!expr) return `NULL::DOUBLE AS ${name}`;
+		const split = splitAggregates(expr);
+		if (!split) return null;
+		const calls = split.calls.map(
+			(c) => `${c.fn}(${c.distinct ? 'DISTINCT ' : ''}${c.arg})${c.filter === null ? '' : ` FILTER (WHERE ${c.filter})`} OVER ()`
+		);
+		return `${split.template.replace(/\{(\d+)\}/g, (_m, i: string) => calls[Number(i)])} AS ${name}`;
+	};
+	const cols = [over(def.value, FIGURE.value), over(def.numerator, FIGURE.numerator), over(def.denominator, FIGURE.denominator)];
+	return cols.every((c) => c !== null) ? cols.join(', ') : null;
+}
+
+const FIGURE = { value: 'kpi_figure_value', numerator: 'kpi_figure_numerator', denominator: 'kpi_figure_denominator' } as const;
+
+export function recordsSql(
+	def: RecordIndicator,
+	unit: UnitRow,
+	period: Period,
+	planStart: string,
+	columns: RecordColumn[],
+	figure: string | null = null
+): string {
 	const select = columns.flatMap((c) => [
 		`${c.sql} AS ${c.key}`,
 		...(c.sqlEn ? [`${c.sqlEn} AS ${c.key}__en`] : []),
@@ -299,8 +383,8 @@ export function recordsSql(def: RecordIndicator, unit: UnitRow, period: Period, 
 	const date = RECORD_DATE[def.table];
 	return `
 WITH ${hitSql(def, unit, period, planStart)}
-SELECT ${select.join(', ')}
-FROM hit r
+SELECT ${select.join(', ')}${figure ? `, ${Object.values(FIGURE).map((f) => `r.${f}`).join(', ')}` : ''}
+FROM ${figure ? `(SELECT *, ${figure} FROM hit r)` : 'hit'} r
 ${needsDistrict ? `LEFT JOIN units d ON d.level = 'district' AND d.vintage = '2024' AND d.code = r.district_code` : ''}
 ${
 	needsProvince
@@ -319,12 +403,27 @@ export async function readRecords(db: Db, req: IndicatorRequest): Promise<Record
 	if (!period) return noRecords('no_data');
 	const merged = (await predecessorsOf(db, req.unit)).length > 1;
 	const columns = view.columns.filter((c) => !c.mergedOnly || merged);
-	const [rows, [figure]] = await Promise.all([
-		db.query(recordsSql(def, req.unit, period, req.planStart, columns)).then((t) => toRows<Record<string, unknown>>(t)),
-		db
-			.query(`WITH ${hitSql(def, req.unit, period, req.planStart)} SELECT ${aggregates(def)} FROM hit r`)
-			.then((t) => toRows<{ value: number | null; numerator: number | null; denominator: number | null }>(t))
-	]);
+	const windowed = figureColumns(def);
+	let rows: Record<string, unknown>[];
+	let figure: { value: number | null; numerator: number | null; denominator: number | null } | undefined;
+	if (windowed) {
+		// One pass: the rows, each carrying the figure over all of them (none: no rows, the figure of nothing).
+		rows = toRows<Record<string, unknown>>(await db.query(recordsSql(def, req.unit, period, req.planStart, columns, windowed)));
+		const first = rows[0];
+		figure = first && {
+			value: first[FIGURE.value] as number | null,
+			numerator: first[FIGURE.numerator] as number | null,
+			denominator: first[FIGURE.denominator] as number | null
+		};
+		for (const r of rows) for (const f of Object.values(FIGURE)) delete r[f];
+	} else {
+		[rows, [figure]] = await Promise.all([
+			db.query(recordsSql(def, req.unit, period, req.planStart, columns)).then((t) => toRows<Record<string, unknown>>(t)),
+			db
+				.query(`WITH ${hitSql(def, req.unit, period, req.planStart)} SELECT ${aggregates(def)} FROM hit r`)
+				.then((t) => toRows<{ value: number | null; numerator: number | null; denominator: number | null }>(t))
+		]);
+	}
 	return {
 		unavailable: null,
 		table: def.table,

@@ -11,6 +11,7 @@ import { toRows } from '../db/rows';
 import { actualPoint, evaluate, type StatusCode } from './semantics';
 import { DOMAINS } from '../data/schema';
 import { readSeriesBatch, type IndicatorRow, type SeriesRequest, type UnitRow } from './series';
+import { perData } from './memo';
 
 export interface TargetRow {
 	indicator: string;
@@ -89,9 +90,11 @@ export interface Scorecard {
 const STATUSES: StatusCode[] = ['exceeded', 'met', 'not_met', 'on_track', 'at_risk', 'off_track', 'no_data'];
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export async function dataAsOf(db: Db): Promise<string> {
-	const [row] = toRows<{ as_of: string }>(await db.query(`SELECT max(as_of) AS as_of FROM datasets`));
-	return row.as_of;
+export function dataAsOf(db: Db): Promise<string> {
+	return perData(db, 'as_of', async () => {
+		const [row] = toRows<{ as_of: string }>(await db.query(`SELECT max(as_of) AS as_of FROM datasets`));
+		return row.as_of;
+	});
 }
 
 export async function listUnits(db: Db): Promise<UnitRow[]> {
@@ -119,28 +122,39 @@ ORDER BY vintage DESC LIMIT 1`)
 	return rows[0] ?? null;
 }
 
-async function targetsFor(db: Db, unit: UnitRow): Promise<(TargetRow & { unit_name_vi: string; unit_name_en: string })[]> {
-	return toRows(
+// The catalogue, provenance, published checks, targets and units below change only
+// with the data: each is read once per data generation (memo.ts), not per filter change.
+
+function targetsFor(db: Db, unit: UnitRow): Promise<(TargetRow & { unit_name_vi: string; unit_name_en: string })[]> {
+	return perData(db, `targets|${unit.code}|${unit.vintage}`, async () => toRows(
 		await db.query(`
 SELECT t.*, u.name_vi AS unit_name_vi, u.name_en AS unit_name_en
 FROM targets t JOIN units u ON u.code = t.unit_code AND u.vintage = t.unit_vintage
 WHERE (t.unit_code = ${q(unit.code)} AND t.unit_vintage = ${q(unit.vintage)})
    OR (${q(unit.vintage)} = '2025' AND u.vintage = '2024' AND u.level = 'province' AND u.successor_code = ${q(unit.code)})
 ORDER BY t.target_year, t.indicator, t.unit_vintage DESC, u.name_vi, t.basis`)
-	);
+	));
 }
 
-async function catalogue(db: Db): Promise<Map<string, IndicatorRow>> {
-	const rows = toRows<IndicatorRow>(await db.query(`SELECT * FROM indicators`));
-	return new Map(rows.map((r) => [r.code, r]));
+function catalogue(db: Db): Promise<Map<string, IndicatorRow>> {
+	return perData(db, 'catalogue', async () => {
+		const rows = toRows<IndicatorRow>(await db.query(`SELECT * FROM indicators`));
+		return new Map(rows.map((r) => [r.code, r]));
+	});
 }
 
-async function datasetProvenance(db: Db): Promise<Map<string, string>> {
-	const rows = toRows<{ dataset: string; provenance: string }>(await db.query(`SELECT dataset, provenance FROM datasets`));
-	return new Map(rows.map((r) => [r.dataset, r.provenance]));
+function datasetProvenance(db: Db): Promise<Map<string, string>> {
+	return perData(db, 'provenance', async () => {
+		const rows = toRows<{ dataset: string; provenance: string }>(await db.query(`SELECT dataset, provenance FROM datasets`));
+		return new Map(rows.map((r) => [r.dataset, r.provenance]));
+	});
 }
 
-async function publishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
+function publishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
+	return perData(db, 'published', () => readPublishedChecks(db));
+}
+
+async function readPublishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
 	const exists = toRows<{ n: number }>(
 		await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'published_figures'`)
 	)[0].n;
@@ -172,12 +186,14 @@ export function seriesFromYear(kind: IndicatorRow['kind'], plan: string, baselin
 async function unitsByKey(db: Db, targets: { unit_code: string; unit_vintage: string }[]): Promise<Map<string, UnitRow>> {
 	const keys = [...new Set(targets.map((t) => `(${q(t.unit_code)}, ${q(t.unit_vintage)})`))];
 	if (keys.length === 0) return new Map();
-	const rows = toRows<UnitRow>(
-		await db.query(`
+	return perData(db, `units|${keys.join(', ')}`, async () => {
+		const rows = toRows<UnitRow>(
+			await db.query(`
 SELECT code, vintage, level, name_vi, name_en, parent_code, valid_from, valid_to, successor_code FROM units
 WHERE (code, vintage) IN (${keys.join(', ')})`)
-	);
-	return new Map(rows.map((u) => [`${u.code}@${u.vintage}`, u]));
+		);
+		return new Map(rows.map((u) => [`${u.code}@${u.vintage}`, u]));
+	});
 }
 
 export async function computeScorecard(db: Db, opts: { unit: UnitRow; year: number; asOf?: string }): Promise<Scorecard> {
