@@ -14,6 +14,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { QueryCancelled, type Db, type RunningQuery, type StartedResult } from './types';
 import { ident, literal } from './sql';
+import { PreparedCache } from './prepared-cache';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -42,17 +43,17 @@ export async function openBrowserDb(): Promise<Db> {
 	// `start` runs on a connection of its own: a pending (pollable, cancellable) statement
 	// is dropped by DuckDB as soon as another statement runs on the same connection.
 	let side: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+	const statements = new PreparedCache<duckdb.AsyncPreparedStatement>((stmt) => stmt.close().catch(() => {}));
 	let last: RunningQuery | null = null;
 
 	return {
 		async query(sql, params) {
 			if (!params || params.length === 0) return conn.query(sql);
-			const stmt = await conn.prepare(sql);
-			try {
-				return await stmt.query(...params);
-			} finally {
-				await stmt.close();
-			}
+			return statements.run(
+				sql,
+				() => conn.prepare(sql),
+				(stmt) => stmt.query(...params)
+			);
 		},
 		start(sql, opts = {}) {
 			const previous = last;
@@ -120,6 +121,7 @@ export async function openBrowserDb(): Promise<Db> {
 		},
 		async close() {
 			await last?.cancel();
+			await statements.clear();
 			if (side) await (await side).close();
 			await conn.close();
 			await db.terminate();

@@ -3,6 +3,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC } from 'apache-arrow';
 import { QueryCancelled, type Db, type RunningQuery, type StartedResult } from './types';
 import { ident, literal } from './sql';
+import { PreparedCache } from './prepared-cache';
 
 const require = createRequire(import.meta.url);
 
@@ -38,15 +39,8 @@ export async function openNodeDb(): Promise<Db> {
 	const id = conn.useUnsafe((_b, c) => c);
 	for (const s of OFFLINE_SETTINGS) bindings.runQuery(id, s);
 
-	const run = (sql: string, params?: unknown[]) => {
-		if (!params || params.length === 0) return tableFromIPC(bindings.runQuery(id, sql));
-		const stmt = bindings.createPrepared(id, sql);
-		try {
-			return tableFromIPC(bindings.runPrepared(id, stmt, params as unknown[]));
-		} finally {
-			bindings.closePrepared(id, stmt);
-		}
-	};
+	const statements = new PreparedCache<number>((stmt) => bindings.closePrepared(id, stmt));
+	const run = (sql: string) => tableFromIPC(bindings.runQuery(id, sql));
 	let closed = false;
 	// As in the browser, `start` gets a connection of its own (see browser.ts).
 	let side: number | null = null;
@@ -54,7 +48,12 @@ export async function openNodeDb(): Promise<Db> {
 
 	return {
 		async query(sql, params) {
-			return run(sql, params);
+			if (!params || params.length === 0) return run(sql);
+			return statements.run(
+				sql,
+				() => bindings.createPrepared(id, sql),
+				(stmt) => tableFromIPC(bindings.runPrepared(id, stmt, params as unknown[]))
+			);
 		},
 		start(sql, opts = {}) {
 			const previous = last;
@@ -123,6 +122,7 @@ export async function openNodeDb(): Promise<Db> {
 			if (closed) return;
 			closed = true;
 			await last?.cancel();
+			await statements.clear();
 			conn.close();
 			bindings.reset();
 		}

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/types';
 import { toRows } from '../db/rows';
-import { dateGrid, gridSql, packedRows, type GridRow, type PackedType } from './sql/grid';
+import { dateGrid, gridSql, hoistPacked, packedRows, type GridRow, type PackedType } from './sql/grid';
 import { RECORD_INDICATORS } from './sql/record-indicators';
 import { RECORD_KEY } from './sql/views';
 import { AGG_TABLES, aggAggregate, aggTable, gridOnCuts } from './sql/preagg';
@@ -574,7 +574,8 @@ export async function readSeriesBatch(db: Db, reqs: SeriesRequest[]): Promise<Se
 async function collect<T>(db: Db, wanted: boolean[], statements: string[], order: (a: T, b: T) => number): Promise<(T[] | null)[]> {
 	const result: (T[] | null)[] = wanted.map((w) => (w ? [] : null));
 	if (statements.length === 0) return result;
-	for (const row of toRows<T & { batch_index: number }>(await db.query(statements.join('\nUNION ALL\n')))) {
+	const { sql, params } = hoistPacked(statements.join('\nUNION ALL\n'));
+	for (const row of toRows<T & { batch_index: number }>(await db.query(sql, params))) {
 		const { batch_index, ...rest } = row;
 		result[batch_index]!.push(rest as unknown as T);
 	}
