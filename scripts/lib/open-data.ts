@@ -14,7 +14,7 @@ import type { Db } from '../../src/lib/db/types';
 import type { Manifest } from '../../src/lib/data/manifest';
 import { deferTables, type DeferredDb } from '../../src/lib/db/deferred';
 import { DEFERRABLE } from '../../src/lib/kpi/prepare';
-import { recordUnitsView } from '../../src/lib/kpi/sql/views';
+import { recordTableLoader } from '../../src/lib/kpi/start';
 
 /** Serves files from disk with fetch's shape; query strings are cache keys only. */
 export const fsFetch: FetchLike = async (url) => {
@@ -49,13 +49,9 @@ export async function openBuiltDataLean(dir: string): Promise<{ db: DeferredDb; 
 	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 	const loaders = new Map<string, () => Promise<void>>();
 	for (const d of manifest.datasets) {
-		const insert = () => db.insertArrowIPC(d.name, new Uint8Array(readFileSync(join(dir, d.file))), { replace: true });
-		if (!DEFERRABLE.includes(d.name)) await insert();
-		else
-			loaders.set(d.name, async () => {
-				await insert();
-				await db.query(recordUnitsView(d.name));
-			});
+		const bytes = async () => new Uint8Array(readFileSync(join(dir, d.file)));
+		if (DEFERRABLE.includes(d.name)) loaders.set(d.name, recordTableLoader(db, d.name, bytes));
+		else await db.insertArrowIPC(d.name, await bytes(), { replace: true });
 	}
 	const lean = deferTables(db, loaders);
 	await prepareKpiTables(lean, { done: (table) => lean.release(table) });

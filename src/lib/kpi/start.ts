@@ -65,13 +65,18 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 	for (const t of derived.deferred) {
 		await db.query(placeholderSql(t));
 		const entry = manifest.datasets.find((d) => d.name === t.name)!;
-		loaders.set(t.name, async () => {
-			await db.insertArrowIPC(t.name, await plan.load(entry.file, entry.sha256), { replace: true });
-			await db.query(recordUnitsView(t.name));
-		});
+		loaders.set(t.name, recordTableLoader(db, t.name, () => plan.load(entry.file, entry.sha256)));
 	}
 	// The prepared state is kept per Db object: give it to the one the pages will use.
 	const deferred = deferTables(db, loaders);
 	await adoptPrepared(deferred, derived);
 	return { db: deferred, prepared: true };
+}
+
+/** Loads a deferred record table and makes its `<name>_units` (db/deferred.ts's loader). */
+export function recordTableLoader(db: Db, name: string, bytes: () => Promise<Uint8Array>): () => Promise<void> {
+	return async () => {
+		await db.insertArrowIPC(name, await bytes(), { replace: true });
+		await db.query(recordUnitsView(name));
+	};
 }
