@@ -10,7 +10,7 @@
  *
  * Groups: build (data build time), load (cold load + bytes), filter, console, heap.
  * --reuse keeps an existing .bench/<scale>/build instead of regenerating and rebuilding;
- * --reuse-data keeps .bench/<scale>/static/data (built data + prepared tables) and builds the site again.
+ * --reuse-data keeps the built data of .bench/<scale>/static/data and makes the prepared tables and the site again.
  * Run it on a quiet machine: every figure is a wall-clock time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 import { writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeScorecard, listUnits, dataAsOf } from '../src/lib/kpi/scorecard';
+import { computeScorecard, listUnits, dataAsOf, planStartYear } from '../src/lib/kpi/scorecard';
+import { buildObservationCube, buildSeriesCube, cubeFromYear } from '../src/lib/kpi/cube-build';
+import { preparedState } from '../src/lib/kpi/prepare';
 import { unitKey, type Prebaked } from '../src/lib/kpi/prebaked';
 import { openBuiltDataLean } from './lib/open-data';
 import { toRows } from '../src/lib/db/rows';
@@ -19,6 +21,8 @@ import { DERIVED_FILE, exportDerived } from '../src/lib/kpi/derived';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'static/data' }, unit: { type: 'string', default: '22@2025' } } });
 const started = performance.now();
+/** The first year the pages' year filter offers. */
+const PAGE_FIRST_YEAR = 2019;
 // Lean: at 10 million rows the records of every big table at once do not fit in WASM memory.
 const { db, manifest } = await openBuiltDataLean(values.out!);
 const asOf = await dataAsOf(db);
@@ -37,6 +41,17 @@ if (leaked.length) {
 	console.error(`prebake: ${leaked.length} scorecard rows of withheld indicators (${[...new Set(leaked.map((r) => r.indicator))].join(', ')}): not written`);
 	process.exit(1);
 }
+// The series cube: every record-based point a filter change can ask for (cube.ts).
+const targets = toRows<{ plan: string; baseline_year: number | null }>(await db.query(`SELECT DISTINCT plan, baseline_year FROM targets`));
+const cubePoints = await buildSeriesCube(db, {
+	asOf,
+	fromYear: cubeFromYear(targets, PAGE_FIRST_YEAR - 1),
+	indicators,
+	units,
+	planStarts: [...new Set(targets.map((t) => `${planStartYear(t.plan)}-01-01`))].sort(),
+	continuing: new Set(preparedState(db).continuing)
+});
+const cubeSeries = await buildObservationCube(db, { indicators, units });
 // The prepared tables, so the browser does not build them again at every start (derived.ts).
 const { derived, files } = await exportDerived(db, manifest, (b) => createHash('sha256').update(b).digest('hex'));
 await db.close();
@@ -53,7 +68,7 @@ const prebaked: Prebaked = {
 	as_of: asOf,
 	year,
 	default_unit: units.some((u) => unitKey(u) === values.unit) ? values.unit! : unitKey(units[0]),
-	years: Array.from({ length: year - 2019 + 1 }, (_, i) => 2019 + i),
+	years: Array.from({ length: year - PAGE_FIRST_YEAR + 1 }, (_, i) => PAGE_FIRST_YEAR + i),
 	units,
 	indicators,
 	datasets: manifest.datasets.map((d) => ({
@@ -70,4 +85,5 @@ const prebaked: Prebaked = {
 const file = join(values.out!, 'prebaked.json');
 writeFileSync(file + '.tmp', JSON.stringify(prebaked));
 renameSync(file + '.tmp', file);
+console.log(`cubes: ${cubePoints} record-based points, ${cubeSeries} observation-based series`);
 console.log(`prebaked ${units.length} scorecards for ${year} in ${Math.round(performance.now() - started)} ms → ${file}`);

@@ -55,9 +55,10 @@ export async function prepareSite(
 	mkdirSync(root, { recursive: true });
 	const tsx = resolve('node_modules/.bin/tsx');
 	const outData = join(site.staticDir, 'data');
-	if (opts.reuseData && existsSync(join(outData, 'derived.json'))) {
-		// The data and its prepared tables as they are; only the site is built again.
-		opts.log(`[${scale}] reusing ${outData}`);
+	if (opts.reuseData && existsSync(join(outData, 'manifest.json'))) {
+		// The built data as it is; the prepared tables and the site follow the code, so both are made again.
+		opts.log(`[${scale}] reusing the data of ${outData}; prebake…`);
+		site.prebakeSeconds = run(tsx, ['scripts/prebake.ts', '--out', outData]);
 		return buildSite(site, opts.log);
 	}
 	if (scale !== 'default') {

@@ -12,6 +12,11 @@ import { ident, literal } from '../db/sql';
 import { toRows } from '../db/rows';
 import type { Manifest } from '../data/manifest';
 import { DEFERRABLE, preparedFingerprint, preparedState, preparedTables } from './prepare';
+import { CUBE_TABLE, OBSERVATION_CUBE_TABLE } from './cube';
+import { fnv1a } from './fingerprint';
+import { observationBatchSql, recordCubeSql, type IndicatorRow } from './series';
+import { RECORD_INDICATORS } from './sql/record-indicators';
+import { cutDates } from './sql/preagg';
 
 export const DERIVED_FILE = 'derived.json';
 
@@ -21,6 +26,8 @@ export interface DerivedManifest {
 	inputs: Record<string, string>;
 	cuts: string[];
 	continuing: string[];
+	/** cubeFingerprint() of the statement that computed the series cube, if it is published. */
+	cube_fingerprint?: string;
 	/** Prepared tables, one Arrow IPC file each. */
 	tables: { name: string; file: string; rows: number; bytes: number; sha256: string }[];
 	/** Record tables the browser may load on first use, with their columns (for the console's schema). */
@@ -35,7 +42,11 @@ export async function exportDerived(
 ): Promise<{ derived: DerivedManifest; files: Map<string, Uint8Array> }> {
 	const files = new Map<string, Uint8Array>();
 	const tables: DerivedManifest['tables'] = [];
-	for (const name of preparedTables()) {
+	const present = toRows<{ n: number }>(
+		await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${CUBE_TABLES.map(literal).join(', ')})`)
+	)[0].n;
+	const cube = present === CUBE_TABLES.length;
+	for (const name of [...preparedTables(), ...(cube ? CUBE_TABLES : [])]) {
 		const table = await db.query(`SELECT * FROM ${ident(name)}`);
 		const bytes = tableToIPC(table, 'stream');
 		const file = `derived-${name}.arrow`;
@@ -60,6 +71,7 @@ export async function exportDerived(
 			inputs: Object.fromEntries(manifest.datasets.map((d) => [d.name, d.sha256])),
 			cuts: state.cuts,
 			continuing: state.continuing,
+			...(cube ? { cube_fingerprint: cubeFingerprint() } : {}),
 			tables,
 			deferred
 		},
@@ -78,6 +90,30 @@ export function derivedMatches(derived: DerivedManifest | null, manifest: Manife
 	);
 }
 
+const CUBE_TABLES = [CUBE_TABLE, OBSERVATION_CUBE_TABLE];
+
+/**
+ * Does the build publish the cubes (cube.ts) computed by this version's statements?
+ * Cubes from other SQL would hold other numbers: they are then never read.
+ */
+export const hasCube = (derived: DerivedManifest) =>
+	derived.cube_fingerprint === cubeFingerprint() && CUBE_TABLES.every((name) => derived.tables.some((t) => t.name === name));
+
+/** A fingerprint of the statements that compute the cubes, over every record definition. */
+export function cubeFingerprint(): string {
+	const unit = { code: 'X', vintage: '2025', level: 'province', name_vi: '', name_en: '', parent_code: null, valid_from: null, valid_to: null, successor_code: null } as const;
+	const specs = Object.keys(RECORD_INDICATORS).map((code) => ({
+		indicator: { code, source_table: RECORD_INDICATORS[code].table } as IndicatorRow,
+		unit,
+		planStart: '2021-01-01',
+		periods: [{ start: '2021-01-01', end: '2021-12-31' }]
+	}));
+	// Both paths: the records, and the groups where the periods fall on cuts.
+	const observations = observationBatchSql(specs.map((s, index) => ({ index, req: { ...s, fromYear: 0, toYear: 9999, asOf: '' } })));
+	return fnv1a(`${recordCubeSql(specs)}\n${recordCubeSql(specs, new Set(cutDates('2021-10-31', [])))}\n${observations}`);
+}
+
+/** An empty table
 /** An empty table with the deferred table's columns, so the console lists it before it loads. */
 export function placeholderSql(t: DerivedManifest['deferred'][number]): string {
 	return `CREATE OR REPLACE TABLE ${ident(t.name)} (${t.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`;

@@ -9,12 +9,16 @@ import { toRows } from '../db/rows';
 import { OCOP_SEQ_VIEW } from './sql/record-indicators';
 import { RECORD_TABLES, UNIT_ROLLUP, recordUnitsView, viewStatements } from './sql/views';
 import { AGG_TABLES, aggTable, aggTableSql, cutDates } from './sql/preagg';
+import type { Cubes } from './cube';
+import { fnv1a } from './fingerprint';
 
 export interface Prepared {
 	/** Cut dates of the pre-aggregated tables (see sql/preagg.ts); empty = none built. */
 	cuts: ReadonlySet<string>;
 	/** Old provinces that continue unchanged as new ones (their series run past 2025-06-30). */
 	continuing: ReadonlySet<string>;
+	/** The build's cubes (cube.ts), made from this data; null when there are none. */
+	cube: Cubes | null;
 }
 
 const prepared = new WeakMap<Db, Prepared>();
@@ -57,7 +61,7 @@ export async function prepareKpiTables(db: Db, opts: { done?: (table: string) =>
 	const continuing = toRows<{ code: string }>(
 		await db.query(`SELECT DISTINCT unit_code AS code FROM unit_rollup WHERE unit_vintage = '2024' AND member_vintage = '2025'`)
 	).map((r) => r.code);
-	prepared.set(db, { cuts: new Set(cuts), continuing: new Set(continuing) });
+	prepared.set(db, { cuts: new Set(cuts), continuing: new Set(continuing), cube: null });
 }
 
 /**
@@ -92,10 +96,10 @@ export function preparedState(db: Db): { cuts: string[]; continuing: string[] } 
  * building them: make the OCOP view, which is only a definition, and remember the
  * state that prepareKpiTables would have computed.
  */
-export async function adoptPrepared(db: Db, state: { cuts: string[]; continuing: string[] }): Promise<void> {
+export async function adoptPrepared(db: Db, state: { cuts: string[]; continuing: string[]; cube?: Cubes | null }): Promise<void> {
 	prepared.delete(db);
 	await db.query(OCOP_SEQ_VIEW);
-	prepared.set(db, { cuts: new Set(state.cuts), continuing: new Set(state.continuing) });
+	prepared.set(db, { cuts: new Set(state.cuts), continuing: new Set(state.continuing), cube: state.cube ?? null });
 }
 
 /**
@@ -104,11 +108,5 @@ export async function adoptPrepared(db: Db, state: { cuts: string[]; continuing:
  */
 export function preparedFingerprint(): string {
 	const text = [OCOP_SEQ_VIEW, ...viewStatements(), JSON.stringify(AGG_TABLES), ...Object.keys(AGG_TABLES).map((t) => aggTableSql(t, ['2000-01-01']))].join('\n');
-	// FNV-1a, 32 bit: only to notice a change, not for security.
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return h.toString(16).padStart(8, '0');
+	return fnv1a(text);
 }

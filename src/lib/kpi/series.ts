@@ -10,6 +10,7 @@ import { RECORD_INDICATORS } from './sql/record-indicators';
 import { RECORD_KEY } from './sql/views';
 import { AGG_TABLES, aggAggregate, aggTable, gridOnCuts } from './sql/preagg';
 import { OCOP_SEQ_TABLE, preparedFor } from './prepare';
+import { planKey, type ObservationPoint, type SeriesCube } from './cube';
 import type { Kind } from '../data/schema';
 
 export interface IndicatorRow {
@@ -383,6 +384,39 @@ export function recordSeriesBatchSql(reqs: SeriesRequest[], continues: boolean[]
 	);
 }
 
+/**
+ * Build time (cube-build.ts): the points of each spec's series over the given periods,
+ * by the batched statement a filter change would otherwise run — so the cube holds
+ * exactly the numbers the browser would compute. Rows as recordSeriesBatchSql's, with
+ * `year` the first year of the period (every period starts on 1 January).
+ */
+export function recordCubeSql(
+	specs: { indicator: IndicatorRow; unit: UnitRow; planStart: string; periods: { start: string; end: string }[] }[],
+	cuts?: ReadonlySet<string>
+): string | null {
+	const items: BatchItem[] = [];
+	for (const [index, s] of specs.entries()) {
+		const grid: GridRow[] = s.periods.map((p) => ({ year: Number(p.start.slice(0, 4)), tag: 'main', start: p.start, end: p.end }));
+		const req = { indicator: s.indicator, unit: s.unit, fromYear: grid[0]?.year ?? 0, toYear: grid.at(-1)?.year ?? 0, asOf: '', planStart: s.planStart };
+		const plan = recordPlan(req, false, cuts, grid);
+		if (!plan) return null;
+		items.push({ index, unit: s.unit, plan });
+	}
+	return recordBatchSql(items);
+}
+
+/** A series' rows from the cube (cube.ts), or null unless it holds every point of the grid. */
+function fromCube(cube: SeriesCube, req: SeriesRequest, grid: GridRow[]): RecordRow[] | null {
+	const plan = planKey(req.indicator.code, req.planStart);
+	const rows: RecordRow[] = [];
+	for (const g of grid) {
+		const p = cube.get(req.indicator.code, req.unit.code, req.unit.vintage, plan, g.start, g.end);
+		if (!p) return null;
+		rows.push({ year: g.year, tag: g.tag, as_of: g.end, ...p });
+	}
+	return rows;
+}
+
 /** The figure of one unit over one period, read from the groups (groupsPeriodSql). */
 export interface GroupsFigure {
 	unit_code: string;
@@ -508,7 +542,7 @@ export async function readSeries(db: Db, req: SeriesRequest): Promise<Series> {
 }
 
 type RecordRow = { year: number; tag: string; as_of: string; value: number | null; numerator: number | null; denominator: number | null; n_records: number };
-type ObservationRow = { year: number; value: number | null; numerator: number | null; denominator: number | null; as_of: string; sources: string | null; prov_rank: number };
+type ObservationRow = ObservationPoint;
 
 /**
  * Many series in two round trips to the database: all record-based ones in one
@@ -517,9 +551,16 @@ type ObservationRow = { year: number; value: number | null; numerator: number | 
  * readSeries call of its own would give it.
  */
 export async function readSeriesBatch(db: Db, reqs: SeriesRequest[]): Promise<Series[]> {
-	const cuts = preparedFor(db)?.cuts;
+	const prepared = preparedFor(db);
+	const cuts = prepared?.cuts;
 	const conts = await Promise.all(reqs.map((req) => (req.indicator.source_table === 'observations' ? false : continues(db, req.unit))));
-	const recordBased = reqs.map((req, i) => req.indicator.source_table !== 'observations' && recordPlan(req, conts[i], cuts) !== null);
+	const plans = reqs.map((req, i) => (req.indicator.source_table !== 'observations' ? recordPlan(req, conts[i], cuts) : null));
+	const order = (a: RecordRow, b: RecordRow) => a.tag.localeCompare(b.tag) || a.year - b.year;
+	// The build's cube first: a series is taken from it only when every point is there.
+	const recordRows: (RecordRow[] | null)[] = reqs.map(() => null);
+	const cube = prepared?.cube;
+	if (cube) for (const [i, p] of plans.entries()) if (p) recordRows[i] = fromCube(cube.series, reqs[i], p.grid)?.sort(order) ?? null;
+	const recordBased = plans.map((p, i) => !!p && !recordRows[i]);
 	const oneByOne = reqs.flatMap((req, i) => {
 		const one = recordBased[i] ? recordSeriesSql(req, conts[i], cuts) : null;
 		return one
@@ -528,13 +569,13 @@ export async function readSeriesBatch(db: Db, reqs: SeriesRequest[]): Promise<Se
 				]
 			: [];
 	});
-	const order = (a: RecordRow, b: RecordRow) => a.tag.localeCompare(b.tag) || a.year - b.year;
-	const batch = recordSeriesBatchSql(reqs, conts, cuts);
+	const batch = recordBatchSql(plans.flatMap((plan, index) => (plan && recordBased[index] ? [{ index, unit: reqs[index].unit, plan }] : [])));
 	// A definition the batch cannot rewrite, or tables it cannot put under one another
 	// (columns of one name but unrelated types): every series is read on its own, as before.
-	const recordRows = batch
+	const computed = batch
 		? await collect<RecordRow>(db, recordBased, [batch], order).catch(() => collect<RecordRow>(db, recordBased, oneByOne, order))
 		: await collect<RecordRow>(db, recordBased, oneByOne, order);
+	for (const [i, rows] of computed.entries()) if (rows) recordRows[i] = rows;
 	const out: (Series | null)[] = reqs.map((_, i) => {
 		const rows = recordRows[i];
 		// A unit with records gets their counts, zeros included; one without any
@@ -556,14 +597,19 @@ export async function readSeriesBatch(db: Db, reqs: SeriesRequest[]): Promise<Se
 			provenance: null
 		};
 	});
-	const obsItems = reqs.flatMap((req, index) => (out[index] ? [] : [{ index, req }]));
+	// Observation-based series: from the cube where the build computed them, else in one statement.
+	const obsRows: (ObservationRow[] | null)[] = reqs.map((req, i) =>
+		out[i] || !cube ? null : (cube.observations.get(req.indicator.code, req.unit.code, req.unit.vintage, req.fromYear, req.toYear) ?? null)
+	);
+	const obsItems = reqs.flatMap((req, index) => (out[index] || obsRows[index] ? [] : [{ index, req }]));
 	const obsBatch = observationBatchSql(obsItems);
-	const obsRows = await collect<ObservationRow>(
+	const computedObs = await collect<ObservationRow>(
 		db,
-		reqs.map((_, i) => !out[i]),
+		reqs.map((_, i) => !out[i] && !obsRows[i]),
 		obsBatch ? [obsBatch] : [],
 		(a, b) => a.year - b.year
 	);
+	for (const [i, rows] of computedObs.entries()) if (rows) obsRows[i] = rows;
 	return reqs.map((req, i) => out[i] ?? observationSeries(req, obsRows[i] ?? []));
 }
 

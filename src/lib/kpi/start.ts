@@ -9,9 +9,11 @@ import type { Db } from '../db/types';
 import { checked, download, type FetchLike } from '../db/load-static';
 import { deferTables, type DeferredDb } from '../db/deferred';
 import type { Manifest } from '../data/manifest';
-import { DERIVED_FILE, derivedMatches, placeholderSql, type DerivedManifest } from './derived';
+import { DERIVED_FILE, derivedMatches, hasCube, placeholderSql, type DerivedManifest } from './derived';
 import { adoptPrepared } from './prepare';
 import { recordUnitsView } from './sql/views';
+import { CUBE_TABLE, OBSERVATION_CUBE_TABLE, ObservationCube, SeriesCube, type Cubes } from './cube';
+import { tableFromIPC } from 'apache-arrow';
 
 export interface StartPlan {
 	manifest: Manifest;
@@ -60,7 +62,19 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 		if (bytes) await db.insertArrowIPC(d.name, await bytes, { replace: true });
 	}
 	if (!derived) return { db, prepared: false };
-	for (const [i, t] of derived.tables.entries()) await db.insertArrowIPC(t.name, await plan.tables[i], { replace: true });
+	const cubeTables = new Map<string, Uint8Array>();
+	for (const [i, t] of derived.tables.entries()) {
+		// The cubes are read in the page (cube.ts), not by SQL.
+		if (t.name === CUBE_TABLE || t.name === OBSERVATION_CUBE_TABLE) cubeTables.set(t.name, await plan.tables[i]);
+		else await db.insertArrowIPC(t.name, await plan.tables[i], { replace: true });
+	}
+	// Cubes made by other SQL would hold other numbers: they are not read at all.
+	const cube: Cubes | null = hasCube(derived)
+		? {
+				series: new SeriesCube(tableFromIPC(cubeTables.get(CUBE_TABLE)!)),
+				observations: new ObservationCube(tableFromIPC(cubeTables.get(OBSERVATION_CUBE_TABLE)!))
+			}
+		: null;
 	const loaders = new Map<string, () => Promise<void>>();
 	for (const t of derived.deferred) {
 		await db.query(placeholderSql(t));
@@ -69,7 +83,7 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 	}
 	// The prepared state is kept per Db object: give it to the one the pages will use.
 	const deferred = deferTables(db, loaders);
-	await adoptPrepared(deferred, derived);
+	await adoptPrepared(deferred, { ...derived, cube });
 	return { db: deferred, prepared: true };
 }
 
