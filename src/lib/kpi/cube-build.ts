@@ -32,13 +32,20 @@ export async function buildSeriesCube(db: Db, scope: CubeScope): Promise<number>
 	await db.query(`
 CREATE OR REPLACE TABLE ${CUBE_TABLE} (
   indicator VARCHAR, unit_code VARCHAR, unit_vintage VARCHAR, plan_start VARCHAR,
-  p_start VARCHAR, p_end VARCHAR, value DOUBLE, numerator DOUBLE, denominator DOUBLE, n_records BIGINT)`);
+  p_start VARCHAR, p_end VARCHAR, value DOUBLE, numerator DOUBLE, denominator DOUBLE, n_records BIGINT, hits BIGINT)`);
 	const indicators = scope.indicators.filter((i) => i.source_table !== 'observations' && RECORD_INDICATORS[i.code]);
 	let points = 0;
 	for (const unit of scope.units) {
 		if (unit.level !== 'province') continue;
 		const continues = unit.vintage === '2024' && scope.continuing.has(unit.code);
-		const periods = cubePeriods(scope.fromYear, scope.asOf, continues ? null : unit.valid_to);
+		// A province that ended still counts in its successor's breakdown after its last day.
+		const periods = [
+			...new Map(
+				[...cubePeriods(scope.fromYear, scope.asOf, continues ? null : unit.valid_to), ...(unit.valid_to ? cubePeriods(scope.fromYear, scope.asOf, null) : [])].map(
+					(p) => [`${p.start}|${p.end}`, p]
+				)
+			).values()
+		];
 		if (periods.length === 0) continue;
 		const specs = indicators.flatMap((indicator) =>
 			(dependsOnPlanStart(indicator.code) ? scope.planStarts : ['']).map((planStart) => ({
@@ -55,7 +62,7 @@ CREATE OR REPLACE TABLE ${CUBE_TABLE} (
 		await db.query(`
 INSERT INTO ${CUBE_TABLE}
 SELECT s.indicator, s.unit_code, s.unit_vintage, s.plan_start, strftime(make_date(c.year, 1, 1), '%Y-%m-%d'), strftime(c.as_of, '%Y-%m-%d'),
-       c.value, c.numerator, c.denominator, c.n_records
+       c.value, c.numerator, c.denominator, c.n_records, c.hits
 FROM (${sql}) c JOIN (${specRowsSql(specs)}) s ON s.b = c.batch_index`);
 		points += specs.length * periods.length;
 	}

@@ -50,6 +50,8 @@ export interface CubePoint {
 	denominator: number | null;
 	/** The unit's rows in the relation the definition reads (0: no records, read observations). */
 	n_records: number;
+	/** The rows the definition's join keeps in the period, before any FILTER (a breakdown's test for "has records"). */
+	hits: number;
 }
 
 /** The columns of a cube table, read by name (works on any copy of apache-arrow). */
@@ -70,6 +72,7 @@ export class SeriesCube {
 	private readonly numerator: { get(i: number): unknown };
 	private readonly denominator: { get(i: number): unknown };
 	private readonly records: { get(i: number): unknown };
+	private readonly hits: { get(i: number): unknown };
 
 	constructor(table: CubeColumns) {
 		const col = (name: string) => {
@@ -82,6 +85,7 @@ export class SeriesCube {
 		this.numerator = col('numerator');
 		this.denominator = col('denominator');
 		this.records = col('n_records');
+		this.hits = col('hits');
 		for (let i = 0; i < table.numRows; i++) this.index.set(keys.map((k) => String(k.get(i))).join('|'), i);
 		// A duplicated key would make a point ambiguous: refuse the cube rather than pick one.
 		if (this.index.size !== table.numRows) throw new Error(`series cube: ${table.numRows} rows but ${this.index.size} keys`);
@@ -93,7 +97,7 @@ export class SeriesCube {
 		const i = this.index.get(`${indicator}|${unitCode}|${unitVintage}|${plan}|${start}|${end}`);
 		if (i === undefined) return undefined;
 		const num = (v: unknown) => (v == null ? null : Number(v));
-		return { value: num(this.value.get(i)), numerator: num(this.numerator.get(i)), denominator: num(this.denominator.get(i)), n_records: Number(this.records.get(i)) };
+		return { value: num(this.value.get(i)), numerator: num(this.numerator.get(i)), denominator: num(this.denominator.get(i)), n_records: Number(this.records.get(i)), hits: Number(this.hits.get(i)) };
 	}
 }
 

@@ -18,6 +18,7 @@ import { preparedFor } from './prepare';
 import type { ScorecardRow } from './scorecard';
 import { RECORD_VIEWS, type RecordColumn, type RecordTableView } from './indicator/columns';
 import { perData } from './memo';
+import { planKey } from './cube';
 
 export { RECORD_VIEWS, RECORD_ENUMS, type RecordColumn, type RecordTableView } from './indicator/columns';
 
@@ -217,7 +218,7 @@ type BreakdownRow = { part: string | null; is_total: number; value: number | nul
 async function breakdownFromGroups(db: Db, req: IndicatorRequest, parts: UnitRow[], period: Period): Promise<BreakdownRow[] | null> {
 	const sql = groupsPeriodSql(req.indicator, [req.unit, ...parts], period, req.planStart, preparedFor(db)?.cuts);
 	if (!sql) return null;
-	const figures = toRows<GroupsFigure>(await db.query(sql));
+	const figures = figuresFromCube(db, req, [req.unit, ...parts], period) ?? toRows<GroupsFigure>(await db.query(sql));
 	const of = (u: UnitRow) => figures.find((f) => f.unit_code === u.code && f.unit_vintage === u.vintage);
 	// A unit without groups: what the aggregates give over no rows (counts: 0).
 	const empty = (f: GroupsFigure | undefined) => f ?? { hits: 0, value: def0(req.indicator, 'value'), numerator: def0(req.indicator, 'numerator'), denominator: def0(req.indicator, 'denominator') };
@@ -236,6 +237,23 @@ async function breakdownFromGroups(db: Db, req: IndicatorRequest, parts: UnitRow
 	}
 	if (rest.hits > 0) rows.push({ part: null, is_total: 0, value: rest.value, numerator: rest.numerator, denominator: rest.denominator });
 	return rows;
+}
+
+/**
+ * groupsPeriodSql's rows, read from the build's cube (cube.ts) when it holds the period
+ * for every unit: the same aggregates over the same groups. A unit without any groups
+ * gets no row there, so none here either. Null when a point is missing.
+ */
+function figuresFromCube(db: Db, req: IndicatorRequest, units: UnitRow[], period: Period): GroupsFigure[] | null {
+	const cube = preparedFor(db)?.cube?.series;
+	if (!cube) return null;
+	const figures: GroupsFigure[] = [];
+	for (const u of units) {
+		const p = cube.get(req.indicator.code, u.code, u.vintage, planKey(req.indicator.code, req.planStart), period.start, period.end);
+		if (!p) return null;
+		if (p.n_records > 0) figures.push({ unit_code: u.code, unit_vintage: u.vintage, hits: p.hits, value: p.value, numerator: p.numerator, denominator: p.denominator });
+	}
+	return figures;
 }
 
 /** A count-based aggregate over no rows is 0; a part the definition lacks is NULL. */

@@ -251,8 +251,10 @@ function relationSql(plan: RecordPlan, t: number, units: string): string {
  * n_records is the unit's row count (the sum of n for the groups), as there.
  * Null when a definition cannot be rewritten so.
  */
-function recordBatchSql(items: BatchItem[]): string | null {
+function recordBatchSql(items: BatchItem[], opts: { hits?: boolean } = {}): string | null {
 	if (items.length === 0) return null;
+	/** Per variant, the rows its join keeps (before any FILTER), for the cube's `hits`. */
+	const hitBranches: string[] = [];
 	const relations = new Map<string, { t: number; plan: RecordPlan; units: Set<string> }>();
 	const variants = new Map<string, number>();
 	/** Per output column, the variant's expression over the slots. */
@@ -270,6 +272,7 @@ function recordBatchSql(items: BatchItem[]): string | null {
 		if (v === undefined) {
 			v = variants.size;
 			variants.set(key, v);
+			hitBranches.push(`WHEN ${v} THEN CASE WHEN ${plan.join} THEN r.kpi_n END`);
 			const used = new Map<string, number>();
 			for (const col of ['value', 'numerator', 'denominator'] as const) {
 				const expr = plan[col];
@@ -303,11 +306,13 @@ r AS (
   ${union}
 ),
 s AS (
-  SELECT g.b, g.v, g.year, g.tag, g.p_end, ${aggregates.join(', ')}, coalesce(sum(r.kpi_n), 0)::BIGINT AS n_records
+  SELECT g.b, g.v, g.year, g.tag, g.p_end, ${aggregates.join(', ')}, coalesce(sum(r.kpi_n), 0)::BIGINT AS n_records${
+		opts.hits ? `, coalesce(sum(CASE g.v ${hitBranches.join(' ')} END), 0)::BIGINT AS hits` : ''
+	}
   FROM g LEFT JOIN r ON r.kpi_t = g.t AND r.kpi_unit_code = g.unit_code AND r.kpi_unit_vintage = g.unit_vintage
   GROUP BY g.b, g.v, g.year, g.tag, g.p_end
 )
-SELECT b AS batch_index, year, tag, p_end AS as_of, ${column('value')}, ${column('numerator')}, ${column('denominator')}, n_records
+SELECT b AS batch_index, year, tag, p_end AS as_of, ${column('value')}, ${column('numerator')}, ${column('denominator')}, n_records${opts.hits ? ', hits' : ''}
 FROM s`;
 }
 
@@ -388,7 +393,8 @@ export function recordSeriesBatchSql(reqs: SeriesRequest[], continues: boolean[]
  * Build time (cube-build.ts): the points of each spec's series over the given periods,
  * by the batched statement a filter change would otherwise run — so the cube holds
  * exactly the numbers the browser would compute. Rows as recordSeriesBatchSql's, with
- * `year` the first year of the period (every period starts on 1 January).
+ * `year` the first year of the period (every period starts on 1 January), and `hits`:
+ * the rows the definition's join keeps, as a breakdown counts them (groupsPeriodSql).
  */
 export function recordCubeSql(
 	specs: { indicator: IndicatorRow; unit: UnitRow; planStart: string; periods: { start: string; end: string }[] }[],
@@ -402,7 +408,7 @@ export function recordCubeSql(
 		if (!plan) return null;
 		items.push({ index, unit: s.unit, plan });
 	}
-	return recordBatchSql(items);
+	return recordBatchSql(items, { hits: true });
 }
 
 /** A series' rows from the cube (cube.ts), or null unless it holds every point of the grid. */
@@ -412,7 +418,7 @@ function fromCube(cube: SeriesCube, req: SeriesRequest, grid: GridRow[]): Record
 	for (const g of grid) {
 		const p = cube.get(req.indicator.code, req.unit.code, req.unit.vintage, plan, g.start, g.end);
 		if (!p) return null;
-		rows.push({ year: g.year, tag: g.tag, as_of: g.end, ...p });
+		rows.push({ year: g.year, tag: g.tag, as_of: g.end, value: p.value, numerator: p.numerator, denominator: p.denominator, n_records: p.n_records });
 	}
 	return rows;
 }
@@ -454,7 +460,8 @@ export function groupsPeriodSql(
 		}
 		const split = splitAggregates(expr);
 		if (!split || split.calls.some((c) => c.fn !== 'sum' || c.distinct || c.arg !== 'r.n')) return null;
-		const calls = split.calls.map((c) => `sum(CASE WHEN (${plan.join})${c.filter === null ? '' : ` AND (${c.filter})`} THEN r.n END)`);
+		// Counts: 0 where no group matches, as count() over the records gives.
+		const calls = split.calls.map((c) => `coalesce(sum(CASE WHEN (${plan.join})${c.filter === null ? '' : ` AND (${c.filter})`} THEN r.n END), 0)`);
 		columns.push(`(${split.template.replace(/\{(\d+)\}/g, (_m, i: string) => calls[Number(i)])})::DOUBLE AS ${col}`);
 	}
 	const list = units.map((u) => `(${sqlString(u.code)}, ${sqlString(u.vintage)})`).join(', ');
