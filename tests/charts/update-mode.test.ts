@@ -77,11 +77,18 @@ describe('updateMode', () => {
 		expect(updateMode(null, { series: [] })).toEqual({ notMerge: true });
 		expect(updateMode({ series: [{ id: 'a' }, { id: 'b' }] }, { series: [{ id: 'b' }, { id: 'a' }] })).toEqual({ notMerge: true });
 		expect(updateMode({ series: [{ id: 'a' }] }, { series: [{ id: 'a' }, { id: 'b' }] })).toEqual({ notMerge: true });
+		// A merged series would keep the label the new option no longer gives.
+		expect(updateMode({ series: [{ id: 'a', label: { show: true } }] }, { series: [{ id: 'a' }] })).toEqual({ notMerge: true });
+		expect(updateMode({ series: [{ id: 'a', markLine: { label: {} } }] }, { series: [{ id: 'a', markLine: {} }] })).toEqual({ notMerge: true });
+		expect(updateMode({ textStyle: { color: 'x' } }, { textStyle: {} })).toEqual({ notMerge: true });
 		expect(updateMode({ series: [], title: {} }, { series: [] })).toEqual({ notMerge: true });
 		expect(updateMode({ series: [], tooltip: { trigger: 'axis' } }, { series: [], tooltip: { trigger: 'axis', formatter: () => '' } })).toEqual({ notMerge: true });
 	});
 	it('replaces every component but the tooltip when the shapes agree', () => {
-		const mode = updateMode({ series: [{ id: 'x', data: [1] }], xAxis: {}, tooltip: { trigger: 'axis' } }, { series: [{ id: 'x', data: [2, 3] }], xAxis: { min: 2 }, tooltip: { trigger: 'item' } });
+		const mode = updateMode(
+			{ series: [{ id: 'x', data: [1], markArea: { data: [[{ coord: [1, 2] }]] } }], xAxis: {}, tooltip: { trigger: 'axis' } },
+			{ series: [{ id: 'x', data: [2, 3], markArea: { data: [] } }], xAxis: { min: 2 }, tooltip: { trigger: 'item' } }
+		);
 		expect(mode).toEqual({ replaceMerge: ['series', 'xAxis'] });
 	});
 });

@@ -1,42 +1,53 @@
 /**
  * How Chart.svelte hands a chart its next option. `notMerge` rebuilds every component,
- * and a rebuilt tooltip creates its HTML box and reads the page's layout (offsetLeft),
- * forcing the browser to lay out the whole page once per chart on every filter change.
- * When the next option has the same top-level keys and the same series (by id, in order)
- * as the previous one, and each key that
- * is not a replaceable component (the tooltip, aria, colours, text style…) has the same
- * keys at every depth, the components are replaced (`replaceMerge`) and the rest is
- * merged: each of its keys is given again, so nothing of the previous option survives
- * but the tooltip's box. Otherwise: `notMerge`.
+ * and a rebuilt tooltip creates its HTML box and measures the page (a forced layout),
+ * once per chart on every filter change. When the next option has the shape of the
+ * previous one, the components are replaced (`replaceMerge`) and the rest is merged.
+ *
+ * What ECharts keeps when merging, and why the shape must match: a component matched by
+ * its id, and every top-level key that is not a replaceable component (the tooltip,
+ * aria, the text style…), is merged key by key — an object key absent from the new
+ * option would survive from the old one; arrays are replaced whole. Components without
+ * an id are made anew. So: the same top-level keys; per replaceable type, the same ids
+ * in the same order (an id that moved would keep its old index, and its drawing order);
+ * and for each merged part, the same object keys at every depth outside arrays.
+ * Otherwise: `notMerge`.
  */
 export type UpdateMode = { notMerge: true } | { replaceMerge: string[] };
 
 type Option = Record<string, unknown>;
 
-/** Keys at every depth, values ignored (functions and numbers alike). */
-function shape(v: unknown): unknown {
-	if (Array.isArray(v)) return v.map(shape);
-	if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
-		return Object.fromEntries(Object.keys(v).sort().map((k) => [k, shape((v as Option)[k])]));
-	return typeof v === 'object' && v !== null ? 'object' : typeof v === 'function' ? 'function' : 'value';
+const isPlain = (v: unknown): v is Option => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Object keys at every depth; arrays, functions and values are leaves (a merge replaces them whole). */
+function keyShape(v: unknown): string {
+	if (isPlain(v))
+		return `{${Object.keys(v)
+			.sort()
+			.map((k) => `${k}:${keyShape(v[k])}`)
+			.join(',')}}`;
+	return Array.isArray(v) ? '[]' : '.';
 }
 
-const sameKeys = (a: Option, b: Option) => {
-	const ka = Object.keys(a).sort();
-	const kb = Object.keys(b).sort();
-	return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
-};
+const sameKeys = (a: Option, b: Option) => keyShape(Object.fromEntries(Object.keys(a).map((k) => [k, 0]))) === keyShape(Object.fromEntries(Object.keys(b).map((k) => [k, 0])));
+
+const list = (v: unknown): Option[] => (Array.isArray(v) ? v : v == null ? [] : [v]).map((c) => (isPlain(c) ? c : {}));
 
 /** Component types ECharts can replace (`replaceMerge` accepts nothing else), among those the charts use. */
 const REPLACEABLE = new Set(['series', 'xAxis', 'yAxis', 'grid', 'legend', 'title', 'dataset', 'visualMap', 'dataZoom', 'graphic', 'polar', 'radiusAxis', 'angleAxis']);
 
-/** The series' ids in order: merged series keep their index, so the order must not change. */
-const seriesIds = (o: Option) => JSON.stringify((Array.isArray(o.series) ? o.series : [o.series]).map((s, i) => (s as Option | undefined)?.id ?? i));
-
-export function updateMode(previous: Option | null, next: Option): UpdateMode {
-	if (!previous || !sameKeys(previous, next) || seriesIds(previous) !== seriesIds(next)) return { notMerge: true };
-	const merged = Object.keys(next).filter((k) => !REPLACEABLE.has(k));
-	if (merged.some((k) => JSON.stringify(shape(previous[k])) !== JSON.stringify(shape(next[k])))) return { notMerge: true };
-	return { replaceMerge: Object.keys(next).filter((k) => REPLACEABLE.has(k)) };
+function componentsMerge(previous: unknown, next: unknown): boolean {
+	const a = list(previous);
+	const b = list(next);
+	if (a.length !== b.length) return false;
+	return b.every((c, i) => (a[i].id ?? null) === (c.id ?? null) && (c.id == null || keyShape(a[i]) === keyShape(c)));
 }
 
+export function updateMode(previous: Option | null, next: Option): UpdateMode {
+	if (!previous || !sameKeys(previous, next)) return { notMerge: true };
+	for (const k of Object.keys(next)) {
+		const ok = REPLACEABLE.has(k) ? componentsMerge(previous[k], next[k]) : keyShape(previous[k]) === keyShape(next[k]);
+		if (!ok) return { notMerge: true };
+	}
+	return { replaceMerge: Object.keys(next).filter((k) => REPLACEABLE.has(k)) };
+}
