@@ -2,8 +2,9 @@
  * Filter change → charts repainted. On each page the year and the province are
  * switched back and forth through the real selects; the time runs, in the page, from
  * the select's change event to the moment every query the change started has settled
- * and the browser has painted twice more (Chart.svelte gives each chart its option in
- * the same frame as its query settles). Playwright's own round trips before it
+ * and stayed settled while the browser painted twice more (so a query started by
+ * another's answer counts too; Chart.svelte draws a chart's option in the next frame).
+ * Playwright's own round trips before it
  * dispatches the event (finding the select, checking it can be used) are not the
  * page's time and are left out. Optionally samples the JS heap meanwhile.
  */
@@ -24,19 +25,33 @@ const settled = () =>
 
 async function arm(page: Page): Promise<void> {
 	await page.evaluate(() => {
-		const w = window as unknown as { __t0: number; __seen: boolean; __done: number; __mo?: MutationObserver };
+		const w = window as unknown as { __t0: number; __seen: boolean; __done: number; __gen: number; __mo?: MutationObserver };
 		w.__mo?.disconnect();
 		w.__t0 = 0;
-		// Capture phase on the document: runs before the page's own listener reacts.
-		document.addEventListener('change', () => (w.__t0 ||= performance.now()), { capture: true, once: true });
 		w.__seen = false;
 		w.__done = 0;
+		w.__gen = 0;
+		// Capture phase on the document: runs before the page's own listener reacts.
+		document.addEventListener('change', () => (w.__t0 ||= performance.now()), { capture: true, once: true });
+		const busy = () =>
+			[...document.querySelectorAll('[data-query-state]')].some((e) => e.getAttribute('data-query-state') === 'loading') ||
+			!!document.querySelector('.stale');
 		const check = () => {
-			const busy =
-				[...document.querySelectorAll('[data-query-state]')].some((e) => e.getAttribute('data-query-state') === 'loading') ||
-				!!document.querySelector('.stale');
-			if (busy) w.__seen = true;
-			else if (w.__seen && !w.__done) requestAnimationFrame(() => requestAnimationFrame(() => (w.__done ||= performance.now())));
+			if (!w.__t0 || w.__done) return;
+			if (busy()) {
+				w.__seen = true;
+				w.__gen++;
+				return;
+			}
+			if (!w.__seen) return;
+			// Settled — unless a query the change started next (one answer asking for another)
+			// makes the page busy again before two frames are painted.
+			const gen = w.__gen;
+			requestAnimationFrame(() =>
+				requestAnimationFrame(() => {
+					if (w.__gen === gen && !busy()) w.__done ||= performance.now();
+				})
+			);
 		};
 		w.__mo = new MutationObserver(check);
 		w.__mo.observe(document.body, { subtree: true, attributes: true, childList: true });
@@ -44,6 +59,9 @@ async function arm(page: Page): Promise<void> {
 }
 
 async function timedChange(page: Page, change: () => Promise<void>): Promise<number> {
+	// The previous change has settled entirely: nothing of it runs into this one.
+	await page.waitForFunction(settled, undefined, { timeout: 300_000 });
+	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 	await arm(page);
 	await change();
 	await page.waitForFunction(() => (window as unknown as { __done: number }).__done > 0, undefined, { timeout: 300_000 });
