@@ -54,6 +54,27 @@ describe('deferTables', () => {
 		expect(db.pending()).toEqual(['st_firms']);
 	});
 
+	it('loads a table through the name of a view over it, and tells `budget_units` from `budget`', async () => {
+		loads = [];
+		failNext = false;
+		const db = deferTables(
+			inner,
+			new Map([
+				['budget', loader('budget', 2)],
+				['budget_units', loader('budget_units', 4)],
+				['products', loader('products', 6)]
+			]),
+			new Map([['products_view', 'products']])
+		);
+		await inner.query('CREATE OR REPLACE TABLE products AS SELECT 0::BIGINT AS id WHERE false');
+		await inner.query('CREATE OR REPLACE VIEW products_view AS SELECT * FROM products');
+		expect(await n(db, 'SELECT count(*) AS n FROM budget_units')).toBe(4);
+		expect(loads).toEqual(['budget_units']);
+		expect(await n(db, 'SELECT count(*) AS n FROM products_view')).toBe(6);
+		expect(loads).toEqual(['budget_units', 'products']);
+		expect(db.pending()).toEqual(['budget']);
+	});
+
 	it('does not count a name inside a string literal', async () => {
 		loads = [];
 		const db = wrap();

@@ -28,10 +28,16 @@ const TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
  * Wrap `db` so that each name in `loaders` is loaded (once) before the first statement
  * naming it, or `<name>_units`, runs. A failed load is retried by the next statement.
  */
-export function deferTables(db: Db, loaders: ReadonlyMap<string, () => Promise<void>>): DeferredDb {
+export function deferTables(
+	db: Db,
+	loaders: ReadonlyMap<string, () => Promise<void>>,
+	/** Other names (views) whose mention loads a table: alias → table. */
+	aliases: ReadonlyMap<string, string> = new Map()
+): DeferredDb {
 	const waiting = new Map(loaders);
 	const loading = new Map<string, Promise<void>>();
-	const names = [...waiting.keys()].map((n) => n.replace(/[^A-Za-z0-9_]/g, ''));
+	// Longest first: `budget_units` (a table of its own) before `budget` (whose `_units` it would match).
+	const names = [...waiting.keys(), ...aliases.keys()].map((n) => n.replace(/[^A-Za-z0-9_]/g, '')).sort((a, b) => b.length - a.length);
 	const pattern = names.length ? new RegExp(`\\b(${names.join('|')})(?:_units)?\\b`, 'gi') : null;
 
 	const load = (name: string): Promise<void> => {
@@ -56,7 +62,12 @@ export function deferTables(db: Db, loaders: ReadonlyMap<string, () => Promise<v
 			return;
 		}
 		const code = sql.replace(/'(?:[^']|'')*'/g, "''");
-		const named = new Set([...code.matchAll(pattern)].map((m) => names.find((n) => n.toLowerCase() === m[1].toLowerCase())!));
+		const named = new Set(
+			[...code.matchAll(pattern)].map((m) => {
+				const name = names.find((n) => n.toLowerCase() === m[1].toLowerCase())!;
+				return aliases.get(name) ?? name;
+			})
+		);
 		for (const name of named) await load(name);
 	};
 

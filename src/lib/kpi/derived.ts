@@ -32,6 +32,11 @@ export interface DerivedManifest {
 	tables: { name: string; file: string; rows: number; bytes: number; sha256: string }[];
 	/** Record tables the browser may load on first use, with their columns (for the console's schema). */
 	deferred: { name: string; columns: { name: string; type: string }[] }[];
+	/**
+	 * With the cubes, the other tables the first scorecard does not read, with their
+	 * columns: the browser loads them on first use too (kpi/start.ts).
+	 */
+	later?: { name: string; columns: { name: string; type: string }[] }[];
 }
 
 /** Build time (Node): the prepared tables of `db` (prepareKpiTables has run) as files. */
@@ -54,15 +59,19 @@ export async function exportDerived(
 		tables.push({ name, file, rows: table.numRows, bytes: bytes.byteLength, sha256: hash(bytes) });
 	}
 	const names = new Set(manifest.datasets.map((d) => d.name));
-	const deferred: DerivedManifest['deferred'] = [];
-	for (const name of DEFERRABLE.filter((n) => names.has(n))) {
-		const columns = toRows<{ name: string; type: string }>(
+	const columnsOf = async (name: string) =>
+		toRows<{ name: string; type: string }>(
 			await db.query(
 				`SELECT column_name AS name, data_type AS type FROM duckdb_columns()
 				 WHERE schema_name = 'main' AND table_name = ${literal(name)} ORDER BY column_index`
 			)
 		);
-		deferred.push({ name, columns });
+	const deferred: DerivedManifest['deferred'] = [];
+	for (const name of DEFERRABLE.filter((n) => names.has(n))) deferred.push({ name, columns: await columnsOf(name) });
+	const later: NonNullable<DerivedManifest['later']> = [];
+	if (cube) {
+		const candidates = [...manifest.datasets.map((d) => d.name), ...preparedTables()];
+		for (const name of candidates.filter((n) => !DEFERRABLE.includes(n) && !FIRST_TABLES.includes(n))) later.push({ name, columns: await columnsOf(name) });
 	}
 	const state = preparedState(db);
 	return {
@@ -73,7 +82,8 @@ export async function exportDerived(
 			continuing: state.continuing,
 			...(cube ? { cube_fingerprint: cubeFingerprint() } : {}),
 			tables,
-			deferred
+			deferred,
+			...(cube ? { later } : {})
 		},
 		files
 	};
@@ -114,6 +124,13 @@ export function cubeFingerprint(): string {
 }
 
 /** An empty table
+/**
+ * The tables a scorecard reads besides the cubes (kpi/scorecard.ts: the as-of date,
+ * the catalogue, provenance, published checks, targets and units; series.ts: the
+ * roll-up). With the cubes, the browser starts with these and loads the rest on first use.
+ */
+export const FIRST_TABLES: readonly string[] = ['datasets', 'indicators', 'published_figures', 'targets', 'units', 'unit_rollup'];
+
 /** An empty table with the deferred table's columns, so the console lists it before it loads. */
 export function placeholderSql(t: DerivedManifest['deferred'][number]): string {
 	return `CREATE OR REPLACE TABLE ${ident(t.name)} (${t.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`;

@@ -96,9 +96,14 @@ export function preparedState(db: Db): { cuts: string[]; continuing: string[] } 
  * building them: make the OCOP view, which is only a definition, and remember the
  * state that prepareKpiTables would have computed.
  */
-export async function adoptPrepared(db: Db, state: { cuts: string[]; continuing: string[]; cube?: Cubes | null }): Promise<void> {
+export async function adoptPrepared(
+	db: Db,
+	state: { cuts: string[]; continuing: string[]; cube?: Cubes | null },
+	/** Where to make the view: the database under a wrapper that would load what it names. */
+	sqlDb: Db = db
+): Promise<void> {
 	prepared.delete(db);
-	await db.query(OCOP_SEQ_VIEW);
+	await sqlDb.query(OCOP_SEQ_VIEW);
 	prepared.set(db, { cuts: new Set(state.cuts), continuing: new Set(state.continuing), cube: state.cube ?? null });
 }
 

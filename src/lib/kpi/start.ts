@@ -57,19 +57,27 @@ export async function planStart(baseUrl: string, fetchFn: FetchLike = (url, init
  */
 export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | DeferredDb; prepared: boolean }> {
 	const { manifest, derived } = plan;
+	// With cubes made by this version's SQL, the first scorecard reads only FIRST_TABLES
+	// (derived.ts): the other tables wait for a query that names them, as the big record
+	// tables do. Their downloads are under way already (planStart).
+	const cubes = !!derived && hasCube(derived);
+	const later = new Map((cubes ? (derived.later ?? []) : []).map((t) => [t.name, t]));
+	const laterBytes = new Map<string, Promise<Uint8Array>>();
 	for (const [i, d] of manifest.datasets.entries()) {
 		const bytes = plan.datasets[i];
-		if (bytes) await db.insertArrowIPC(d.name, await bytes, { replace: true });
+		if (bytes && later.has(d.name)) laterBytes.set(d.name, bytes);
+		else if (bytes) await db.insertArrowIPC(d.name, await bytes, { replace: true });
 	}
 	if (!derived) return { db, prepared: false };
 	const cubeTables = new Map<string, Uint8Array>();
 	for (const [i, t] of derived.tables.entries()) {
 		// The cubes are read in the page (cube.ts), not by SQL.
 		if (t.name === CUBE_TABLE || t.name === OBSERVATION_CUBE_TABLE) cubeTables.set(t.name, await plan.tables[i]);
+		else if (later.has(t.name)) laterBytes.set(t.name, plan.tables[i]);
 		else await db.insertArrowIPC(t.name, await plan.tables[i], { replace: true });
 	}
 	// Cubes made by other SQL would hold other numbers: they are not read at all.
-	const cube: Cubes | null = hasCube(derived)
+	const cube: Cubes | null = cubes
 		? {
 				series: new SeriesCube(tableFromIPC(cubeTables.get(CUBE_TABLE)!)),
 				observations: new ObservationCube(tableFromIPC(cubeTables.get(OBSERVATION_CUBE_TABLE)!))
@@ -81,9 +89,16 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 		const entry = manifest.datasets.find((d) => d.name === t.name)!;
 		loaders.set(t.name, recordTableLoader(db, t.name, () => plan.load(entry.file, entry.sha256)));
 	}
+	for (const t of later.values()) {
+		await db.query(placeholderSql(t));
+		loaders.set(t.name, async () => db.insertArrowIPC(t.name, await laterBytes.get(t.name)!, { replace: true }));
+	}
+	// The view ocop_seq reads ocop_products: naming the view loads the table.
+	const aliases = new Map(loaders.has('ocop_products') ? [['ocop_seq', 'ocop_products']] : []);
 	// The prepared state is kept per Db object: give it to the one the pages will use.
-	const deferred = deferTables(db, loaders);
-	await adoptPrepared(deferred, { ...derived, cube });
+	const deferred = deferTables(db, loaders, aliases);
+	// Made on `db`: the view names ocop_products, which it must not load.
+	await adoptPrepared(deferred, { ...derived, cube }, db);
 	return { db: deferred, prepared: true };
 }
 
