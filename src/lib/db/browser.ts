@@ -8,10 +8,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { ehWasm, ehWorker, mvpWasm, mvpWorker } from './wasm-url';
 import { QueryCancelled, type Db, type RunningQuery, type StartedResult } from './types';
 import { ident, literal } from './sql';
 import { PreparedCache } from './prepared-cache';
