@@ -37,15 +37,7 @@ CREATE OR REPLACE TABLE ${CUBE_TABLE} (
 	let points = 0;
 	for (const unit of scope.units) {
 		if (unit.level !== 'province') continue;
-		const continues = unit.vintage === '2024' && scope.continuing.has(unit.code);
-		// A province that ended still counts in its successor's breakdown after its last day.
-		const periods = [
-			...new Map(
-				[...cubePeriods(scope.fromYear, scope.asOf, continues ? null : unit.valid_to), ...(unit.valid_to ? cubePeriods(scope.fromYear, scope.asOf, null) : [])].map(
-					(p) => [`${p.start}|${p.end}`, p]
-				)
-			).values()
-		];
+		const periods = unitPeriods(scope, unit);
 		if (periods.length === 0) continue;
 		const specs = indicators.flatMap((indicator) =>
 			(dependsOnPlanStart(indicator.code) ? scope.planStarts : ['']).map((planStart) => ({
@@ -71,9 +63,21 @@ FROM (${sql}) c JOIN (${specRowsSql(specs)}) s ON s.b = c.batch_index`);
 			`SELECT count(*) AS n, count(DISTINCT (indicator, unit_code, unit_vintage, plan_start, p_start, p_end)) AS keys FROM ${CUBE_TABLE}`
 		)
 	);
-	// A duplicated key would count a point twice in the lookup's join.
+	// Every point once: the page's index (SeriesCube) refuses a cube with a key twice.
 	if (n !== points || keys !== n) throw new Error(`series cube: ${n} rows, ${keys} keys, ${points} points expected`);
 	return n;
+}
+
+/**
+ * The periods of a unit's points: those of its own series (to the day it ended, unless
+ * it continues as a new province), and for a province that ended, every period to the
+ * as-of date too — it still counts as a part in its successor's breakdown.
+ */
+function unitPeriods(scope: CubeScope, unit: UnitRow): { start: string; end: string }[] {
+	const continues = unit.vintage === '2024' && scope.continuing.has(unit.code);
+	const own = cubePeriods(scope.fromYear, scope.asOf, continues ? null : unit.valid_to);
+	const asPart = unit.valid_to ? cubePeriods(scope.fromYear, scope.asOf, null) : [];
+	return [...new Map([...own, ...asPart].map((p) => [`${p.start}|${p.end}`, p])).values()];
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;

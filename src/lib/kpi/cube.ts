@@ -1,14 +1,17 @@
 /**
- * The series cube: every record-based series point the dashboard asks for on a filter
- * change, computed at build time by the same statement the browser would run
- * (series.ts, recordCubeSql) and published with the prepared tables (derived.ts). A
- * point is keyed by what its value depends on — indicator, unit, plan start (only for
- * definitions counting "since the plan"), and the period's first and last day — so a
- * filter change reads a few hundred rows by key instead of aggregating groups.
+ * The cubes: every series point the dashboard asks for on a filter change, computed at
+ * build time (cube-build.ts) by the statements the browser would run (series.ts) and
+ * published with the prepared tables (derived.ts). The page holds them in memory and a
+ * filter change reads them by key, with no round trip to the database worker.
  *
- * Only points the build computed are read from it; a series with any point outside it
- * (another as-of date, a plan starting in another year) is computed as before. The cube
- * is made from the published data: after an upload, prepareKpiTables drops it.
+ * The series cube keys a record-based point by what its value depends on: indicator,
+ * unit, plan start (only for definitions counting "since the plan"), and the period's
+ * first and last day. The observation cube holds each indicator's observation-based
+ * series per unit, year by year.
+ *
+ * Only what the build computed is read from them; a series with any point outside (another
+ * as-of date, a plan starting in another year) is computed as before. They are made from
+ * the published data: after an upload, prepareKpiTables leaves a data generation without them.
  */
 import { dateGrid, yearEarlier } from './sql/grid';
 import { RECORD_INDICATORS } from './sql/record-indicators';
