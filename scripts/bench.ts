@@ -76,7 +76,21 @@ if (groups.has('build')) {
 	}
 }
 
+/**
+ * The data builds just kept every core busy; a cold load timed in their wake measures
+ * them. Wait (at most two minutes) until the one-minute load average is below half the
+ * cores before timing, and say how long.
+ */
+async function quiet(what: string): Promise<void> {
+	const limit = availableParallelism() / 2;
+	const since = Date.now();
+	while (loadavg()[0] > limit && Date.now() - since < 120_000) await new Promise((r) => setTimeout(r, 5000));
+	const waited = (Date.now() - since) / 1000;
+	if (waited > 1) log(`[${what}] waited ${waited.toFixed(0)} s for the machine to quiet down (load ${loadavg()[0].toFixed(1)})`);
+}
+
 for (const [scale, site] of sites) {
+	await quiet(scale);
 	const server = await serveStatic(site.buildDir, port++);
 	try {
 		if (groups.has('load') && (scale === 'default' || scale === 'national')) {
