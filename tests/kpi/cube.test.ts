@@ -236,6 +236,24 @@ WHERE province_code = '22' AND certificate_date <= DATE '${end}' AND (revoked_da
 		}
 	});
 
+	it('downloads a later table again when its first download failed', async () => {
+		const out = join(dir, 'data');
+		let failed = 0;
+		const flaky: typeof fsFetch = async (url, init) => {
+			if (url.includes('observations.arrow') && failed++ === 0) return { ok: false, status: 503, json: async () => null, arrayBuffer: async () => new ArrayBuffer(0) };
+			return fsFetch(url, init);
+		};
+		const started = await applyStart(await openNodeDb(), await planStart(out, flaky));
+		try {
+			const sql = 'SELECT count(*) AS n FROM observations';
+			const n = toRows<{ n: number }>(await plain.query(sql))[0].n;
+			expect(toRows<{ n: number }>(await started.db.query(sql))[0].n).toBe(n);
+			expect(failed).toBe(2);
+		} finally {
+			await started.db.close();
+		}
+	});
+
 	it('is read only when made by this version’s statement', () => {
 		const tables = [{ name: CUBE_TABLE }, { name: OBSERVATION_CUBE_TABLE }];
 		const derived = { tables, cube_fingerprint: cubeFingerprint() } as unknown as DerivedManifest;

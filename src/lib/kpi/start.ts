@@ -62,10 +62,15 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 	// tables do. Their downloads are under way already (planStart).
 	const cubes = !!derived && hasCube(derived);
 	const later = new Map((cubes ? (derived.later ?? []) : []).map((t) => [t.name, t]));
-	const laterBytes = new Map<string, Promise<Uint8Array>>();
+	/** A later table's bytes: the download started at planning, or, if that failed, a new one. */
+	const laterBytes = new Map<string, () => Promise<Uint8Array>>();
+	const retrying = (first: Promise<Uint8Array>, file: string, sha256: string) => {
+		let bytes = first;
+		return () => (bytes = bytes.catch(() => plan.load(file, sha256)));
+	};
 	for (const [i, d] of manifest.datasets.entries()) {
 		const bytes = plan.datasets[i];
-		if (bytes && later.has(d.name)) laterBytes.set(d.name, bytes);
+		if (bytes && later.has(d.name)) laterBytes.set(d.name, retrying(bytes, d.file, d.sha256));
 		else if (bytes) await db.insertArrowIPC(d.name, await bytes, { replace: true });
 	}
 	if (!derived) return { db, prepared: false };
@@ -73,7 +78,7 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 	for (const [i, t] of derived.tables.entries()) {
 		// The cubes are read in the page (cube.ts), not by SQL.
 		if (t.name === CUBE_TABLE || t.name === OBSERVATION_CUBE_TABLE) cubeTables.set(t.name, await plan.tables[i]);
-		else if (later.has(t.name)) laterBytes.set(t.name, plan.tables[i]);
+		else if (later.has(t.name)) laterBytes.set(t.name, retrying(plan.tables[i], t.file, t.sha256));
 		else await db.insertArrowIPC(t.name, await plan.tables[i], { replace: true });
 	}
 	// Cubes made by other SQL would hold other numbers: they are not read at all.
@@ -90,8 +95,10 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 		loaders.set(t.name, recordTableLoader(db, t.name, () => plan.load(entry.file, entry.sha256)));
 	}
 	for (const t of later.values()) {
+		const bytes = laterBytes.get(t.name);
+		if (!bytes) continue;
 		await db.query(placeholderSql(t));
-		loaders.set(t.name, async () => db.insertArrowIPC(t.name, await laterBytes.get(t.name)!, { replace: true }));
+		loaders.set(t.name, async () => db.insertArrowIPC(t.name, await bytes(), { replace: true }));
 	}
 	// The view ocop_seq reads ocop_products: naming the view loads the table.
 	const aliases = new Map(loaders.has('ocop_products') ? [['ocop_seq', 'ocop_products']] : []);
