@@ -27,16 +27,14 @@ export async function openBrowserDb(): Promise<Db> {
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	await db.open({});
 	const conn = await db.connect();
-	await conn.query('SET autoload_known_extensions = false');
-	await conn.query('SET autoinstall_known_extensions = false');
 	// The SQL console runs whatever an analyst (or a shared link) types: no reading the
 	// disk or the network, no extensions, and no SET to undo it. The app itself only
 	// inserts Arrow, so it needs none of this. A deployment may allow it at build time
 	// with VITE_TIENDO_EXTERNAL_ACCESS=1. Settings are database-wide: every connection is boxed.
-	if (import.meta.env.VITE_TIENDO_EXTERNAL_ACCESS !== '1') {
-		await conn.query('SET enable_external_access = false');
-		await conn.query('SET lock_configuration = true');
-	}
+	// One statement text, one round trip to the worker at start-up.
+	const settings = ['SET autoload_known_extensions = false', 'SET autoinstall_known_extensions = false'];
+	if (import.meta.env.VITE_TIENDO_EXTERNAL_ACCESS !== '1') settings.push('SET enable_external_access = false', 'SET lock_configuration = true');
+	await conn.query(settings.join(';\n'));
 	// `start` runs on a connection of its own: a pending (pollable, cancellable) statement
 	// is dropped by DuckDB as soon as another statement runs on the same connection.
 	let side: Promise<duckdb.AsyncDuckDBConnection> | null = null;
@@ -105,7 +103,9 @@ export async function openBrowserDb(): Promise<Db> {
 		},
 		async insertArrowIPC(table, ipc, opts = {}) {
 			if (opts.replace) await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+			// Just dropped: no need to ask.
 			const exists =
+				!opts.replace &&
 				(
 					await conn.query(
 						`SELECT 1 FROM duckdb_tables() WHERE table_name = ${literal(table)} AND schema_name = 'main'`

@@ -110,9 +110,10 @@ export async function openNodeDb(): Promise<Db> {
 		},
 		async insertArrowIPC(table, ipc, opts = {}) {
 			if (opts.replace) run(`DROP TABLE IF EXISTS ${ident(table)}`);
-			const exists = run(
-				`SELECT 1 FROM duckdb_tables() WHERE table_name = ${literal(table)} AND schema_name = 'main'`
-			).numRows > 0;
+			// Just dropped: no need to ask.
+			const exists =
+				!opts.replace &&
+				run(`SELECT 1 FROM duckdb_tables() WHERE table_name = ${literal(table)} AND schema_name = 'main'`).numRows > 0;
 			bindings.insertArrowFromIPCStream(id, ipc, { name: table, create: !exists });
 		},
 		async registerFile(name, bytes) {

@@ -68,38 +68,37 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 		let bytes = first;
 		return () => (bytes = bytes.catch(() => plan.load(file, sha256)));
 	};
+	// The cubes are read in the page (cube.ts), not by SQL. Cubes made by other SQL would
+	// hold other numbers: they are not read at all. Parsed as soon as they arrive, while
+	// the worker is still busy, not after the inserts.
+	const cubeParsed = cubes ? quiet(parseCubes(derived, plan.tables)) : null;
 	for (const [i, d] of manifest.datasets.entries()) {
 		const bytes = plan.datasets[i];
 		if (bytes && later.has(d.name)) laterBytes.set(d.name, retrying(bytes, d.file, d.sha256));
 		else if (bytes) await db.insertArrowIPC(d.name, await bytes, { replace: true });
 	}
 	if (!derived) return { db, prepared: false };
-	const cubeTables = new Map<string, Uint8Array>();
 	for (const [i, t] of derived.tables.entries()) {
-		// The cubes are read in the page (cube.ts), not by SQL.
-		if (t.name === CUBE_TABLE || t.name === OBSERVATION_CUBE_TABLE) cubeTables.set(t.name, await plan.tables[i]);
-		else if (later.has(t.name)) laterBytes.set(t.name, retrying(plan.tables[i], t.file, t.sha256));
+		if (t.name === CUBE_TABLE || t.name === OBSERVATION_CUBE_TABLE) continue;
+		if (later.has(t.name)) laterBytes.set(t.name, retrying(plan.tables[i], t.file, t.sha256));
 		else await db.insertArrowIPC(t.name, await plan.tables[i], { replace: true });
 	}
-	// Cubes made by other SQL would hold other numbers: they are not read at all.
-	const cube: Cubes | null = cubes
-		? {
-				series: new SeriesCube(tableFromIPC(cubeTables.get(CUBE_TABLE)!)),
-				observations: new ObservationCube(tableFromIPC(cubeTables.get(OBSERVATION_CUBE_TABLE)!))
-			}
-		: null;
+	const cube: Cubes | null = cubeParsed ? await cubeParsed : null;
 	const loaders = new Map<string, () => Promise<void>>();
+	const placeholders: string[] = [];
 	for (const t of derived.deferred) {
-		await db.query(placeholderSql(t));
+		placeholders.push(placeholderSql(t));
 		const entry = manifest.datasets.find((d) => d.name === t.name)!;
 		loaders.set(t.name, recordTableLoader(db, t.name, () => plan.load(entry.file, entry.sha256)));
 	}
 	for (const t of later.values()) {
 		const bytes = laterBytes.get(t.name);
 		if (!bytes) continue;
-		await db.query(placeholderSql(t));
+		placeholders.push(placeholderSql(t));
 		loaders.set(t.name, async () => db.insertArrowIPC(t.name, await bytes(), { replace: true }));
 	}
+	// One statement text: a round trip to the worker per table would cost more than the tables.
+	if (placeholders.length) await db.query(placeholders.join(';\n'));
 	// The view ocop_seq reads ocop_products: naming the view loads the table.
 	const aliases = new Map(loaders.has('ocop_products') ? [['ocop_seq', 'ocop_products']] : []);
 	// The prepared state is kept per Db object: give it to the one the pages will use.
@@ -107,6 +106,14 @@ export async function applyStart(db: Db, plan: StartPlan): Promise<{ db: Db | De
 	// Made on `db`: the view names ocop_products, which it must not load.
 	await adoptPrepared(deferred, { ...derived, cube }, db);
 	return { db: deferred, prepared: true };
+}
+
+function parseCubes(derived: DerivedManifest, downloads: Promise<Uint8Array>[]): Promise<Cubes> {
+	const bytes = (name: string) => downloads[derived.tables.findIndex((t) => t.name === name)];
+	return Promise.all([bytes(CUBE_TABLE), bytes(OBSERVATION_CUBE_TABLE)]).then(([series, observations]) => ({
+		series: new SeriesCube(tableFromIPC(series)),
+		observations: new ObservationCube(tableFromIPC(observations))
+	}));
 }
 
 /** Loads a deferred record table and makes its `<name>_units` (db/deferred.ts's loader). */
