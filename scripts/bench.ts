@@ -20,6 +20,7 @@ import { figure, formatLine, verdict, type Figure } from './lib/bench/figures';
 import { prepareSite, type BenchScale, type Site } from './lib/bench/site';
 import { serveStatic } from './lib/bench/static-server';
 import { coldLoads } from './lib/bench/load';
+import { writeFloorPage } from './lib/bench/engine-floor';
 import { measureBytes } from './lib/bench/bytes';
 import { filterChanges } from './lib/bench/filter';
 import { launchBench } from './lib/bench/browser';
@@ -109,6 +110,9 @@ for (const [scale, site] of sites) {
 			for (const [from, to, what] of steps) add(figure(`  start-up: ${what} (${scale})`, 'ms', step(from, to), null));
 			add(figure(`  start-up: first scorecard computed and painted (${scale})`, 'ms', samples.map((s) => s.live - (s.steps.prepared ?? NaN)), null));
 			if (scale === 'default') {
+				// What this machine takes for the engine alone, measured right after the dashboard.
+				const floor = await coldLoads(`${server.base}${writeFloorPage(site.buildDir)}`, runs);
+				add(figure('  for comparison: DuckDB-WASM alone, blank page → open + SELECT 42', 'ms', floor.samples.map((s) => s.live), null));
 				const b = measureBytes(fetched, server.fileOf);
 				const kb = (n: number) => n / 1024;
 				const app = b['app-js'];
