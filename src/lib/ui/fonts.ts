@@ -14,8 +14,6 @@ import lat400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-no
 import lat600 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-600-normal.woff2?url';
 import lat700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-700-normal.woff2?url';
 
-export const FONT_FAMILY = 'Be Vietnam Pro';
-
 export const RANGES = {
 	vietnamese:
 		'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB',
@@ -46,13 +44,3 @@ export const FACES: Face[] = [
 	face('latin', 600, lat600),
 	face('latin', 700, lat700)
 ];
-
-/** @font-face rules for `faces`; `src` gives each face's source (its URL by default). */
-export function fontFaceCss(faces: Face[], src: (f: Face) => string = (f) => `url(${f.url}) format('woff2')`): string {
-	return faces
-		.map(
-			(f) =>
-				`@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-display:swap;font-weight:${f.weight};unicode-range:${f.range};src:${src(f)};}`
-		)
-		.join('\n');
-}

@@ -3,10 +3,10 @@
  * (ECharts SSR of the captioned option), drawn on a canvas at print resolution.
  *
  * An SVG drawn as an image cannot reach the page's web fonts, so the Be Vietnam Pro
- * files (the same @fontsource files the page uses, per subset and weight) are inlined
+ * files (all three @fontsource subsets per weight, ui/fonts.ts) are inlined
  * as data: URLs in the SVG; without them the canvas would fall back to a system font.
  */
-import { FACES, fontFaceCss } from '../fonts';
+import { FACES } from '../fonts';
 
 function base64(bytes: Uint8Array): string {
 	let s = '';
@@ -21,9 +21,9 @@ function fontCss(): Promise<string> {
 			const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
 			// Decoded once by the document too: the image's copy then loads from memory.
 			await new FontFace('Be Vietnam Pro', bytes, { weight: String(f.weight), unicodeRange: f.range }).load();
-			return base64(bytes);
+			return `@font-face{font-family:'Be Vietnam Pro';font-style:normal;font-weight:${f.weight};unicode-range:${f.range};src:url(data:font/woff2;base64,${base64(bytes)}) format('woff2');}`;
 		})
-	).then((data) => fontFaceCss(FACES, (f) => `url(data:font/woff2;base64,${data[FACES.indexOf(f)]}) format('woff2')`));
+	).then((faces) => faces.join(''));
 	return css;
 }
 
