@@ -82,3 +82,20 @@ describe('default data scorecard', () => {
 		expect(r.expected).toBeCloseTo(120, 6);
 	});
 });
+
+describe('data without the optional published figures', () => {
+	it('gives the same statuses and no published check', async () => {
+		const { db: bare } = await openDataDir('data');
+		try {
+			await bare.query('DROP TABLE published_figures');
+			const unit = (await resolveUnit(bare, '34'))!;
+			const without = await computeScorecard(bare, { unit, year: 2026 });
+			const withChecks = await card('34');
+			expect(withChecks.rows.some((r) => r.published_check)).toBe(true);
+			expect(without.rows.every((r) => r.published_check === null)).toBe(true);
+			expect(without.rows.map((r) => [r.indicator, r.status, r.actual])).toEqual(withChecks.rows.map((r) => [r.indicator, r.status, r.actual]));
+		} finally {
+			await bare.close();
+		}
+	});
+});

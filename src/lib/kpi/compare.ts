@@ -13,6 +13,7 @@
  */
 import type { Db } from '../db/types';
 import { toRows } from '../db/rows';
+import { queryIfExists } from '../db/catalog';
 import type { Provenance } from '../data/schema';
 import { RECORD_INDICATORS } from './sql/record-indicators';
 import { RECORD_KEY } from './sql/views';
@@ -157,16 +158,16 @@ WHERE o.indicator = ${q(indicator)} AND m.unit_vintage = ${q(vintage)}`)
 }
 
 async function publishedFigures(db: Db, indicator: string, vintage: string): Promise<Map<string, PublishedCheck[]>> {
-	const [{ n }] = toRows<{ n: number }>(
-		await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'published_figures'`)
-	);
 	const map = new Map<string, PublishedCheck[]>();
-	if (!n) return map;
-	const rows = toRows<PublishedCheck & { unit_code: string }>(
-		await db.query(`
+	const table = await queryIfExists(
+		db,
+		'published_figures',
+		`
 SELECT unit_code, value, as_of, source_title, source_url FROM published_figures
-WHERE indicator = ${q(indicator)} AND unit_vintage = ${q(vintage)} ORDER BY as_of`)
+WHERE indicator = ${q(indicator)} AND unit_vintage = ${q(vintage)} ORDER BY as_of`
 	);
+	if (!table) return map;
+	const rows = toRows<PublishedCheck & { unit_code: string }>(table);
 	for (const { unit_code, ...c } of rows) map.set(unit_code, [...(map.get(unit_code) ?? []), c]);
 	return map;
 }

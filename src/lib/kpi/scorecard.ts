@@ -8,6 +8,7 @@
 import type { Db } from '../db/types';
 import type { Provenance } from '../data/schema';
 import { toRows } from '../db/rows';
+import { queryIfExists } from '../db/catalog';
 import { actualPoint, evaluate, type StatusCode } from './semantics';
 import { DOMAINS } from '../data/schema';
 import { readSeriesBatch, type IndicatorRow, type SeriesRequest, type UnitRow } from './series';
@@ -155,13 +156,13 @@ function publishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
 }
 
 async function readPublishedChecks(db: Db): Promise<Map<string, PublishedCheck[]>> {
-	const exists = toRows<{ n: number }>(
-		await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'published_figures'`)
-	)[0].n;
-	if (!exists) return new Map();
-	const rows = toRows<PublishedCheck & { indicator: string; unit_code: string; unit_vintage: string }>(
-		await db.query(`SELECT indicator, unit_code, unit_vintage, value, as_of, source_title, source_url FROM published_figures ORDER BY as_of`)
+	const table = await queryIfExists(
+		db,
+		'published_figures',
+		`SELECT indicator, unit_code, unit_vintage, value, as_of, source_title, source_url FROM published_figures ORDER BY as_of`
 	);
+	if (!table) return new Map();
+	const rows = toRows<PublishedCheck & { indicator: string; unit_code: string; unit_vintage: string }>(table);
 	const map = new Map<string, PublishedCheck[]>();
 	for (const r of rows) {
 		const k = `${r.indicator}|${r.unit_code}|${r.unit_vintage}`;
