@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../../../tests/e2e/browser';
 
-export async function launchBench(opts: { preciseMemory?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBench(opts: { preciseMemory?: boolean } = {}): Promise<{ context: BrowserContext; profile: string; close: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'tiendo-bench-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -19,6 +19,7 @@ export async function launchBench(opts: { preciseMemory?: boolean } = {}): Promi
 	await context.addInitScript({ content: 'window.__name = (f) => f; sessionStorage.setItem("tiendo-bench", "1");' });
 	return {
 		context,
+		profile,
 		close: async () => {
 			await context.close();
 			rmSync(profile, { recursive: true, force: true });

@@ -1,10 +1,13 @@
 /**
- * Cold load: a fresh browser profile per run, navigation → first KPI numbers painted
- * (prerendered), and → scorecard live (DuckDB-WASM loaded, KPIs recomputed). Times are
- * taken in the page, relative to its navigation start. The first run only warms the
- * server's file cache. Also returns the URLs the first page fetched.
+ * Cold load: a fresh browser profile per run (empty caches), navigated once the browser
+ * has finished its own start (settle.ts), as a user's open browser has; navigation →
+ * first KPI numbers painted (prerendered), and → scorecard live (DuckDB-WASM loaded,
+ * KPIs recomputed). Times are taken in the page, relative to its navigation start. The
+ * first run only warms the server's file cache. Also returns the URLs the first page
+ * fetched.
  */
 import { launchBench } from './browser';
+import { browserSettled } from './settle';
 
 export interface LoadSample {
 	numbers: number;
@@ -26,12 +29,14 @@ export async function coldLoads(url: string, runs: number): Promise<{ samples: L
 	const samples: LoadSample[] = [];
 	let fetched: string[] = [];
 	for (let i = 0; i < runs + 1; i++) {
-		const { context, close } = await launchBench();
+		const { context, profile, close } = await launchBench();
 		try {
+			const page = context.pages()[0] ?? (await context.newPage());
+			await page.goto('about:blank');
+			await browserSettled(profile);
 			const requested: string[] = [];
 			context.on('request', (r) => requested.push(r.url()));
 			await context.addInitScript(probe);
-			const page = await context.newPage();
 			await page.goto(url);
 			await page.waitForSelector('[data-state="live"]', { timeout: 180_000 });
 			const m: { numbers: number; live: number; fcp: number; steps: Record<string, number> } = await page.evaluate(() => ({
