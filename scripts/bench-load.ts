@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { quantile } from 'd3-array';
-import { launch } from '../tests/e2e/browser';
+import { coldLoads, type LoadSample } from './lib/bench/load';
 import { previewServer } from './lib/preview-server';
 
 const { values } = parseArgs({
@@ -45,43 +45,11 @@ if (!existsSync('build/index.html')) throw new Error('build/ is missing: run wit
 const { base, stop: stopServer } = await previewServer(values.port!);
 const url = `${base}/`;
 
-const prerendered: number[] = [];
-const fcp: number[] = [];
-const live: number[] = [];
-let resources: string[] = [];
-// Timestamps taken inside the page, relative to its navigation start, so the figures
-// exclude the browser's own start-up.
-const probe = () => {
-	const marks: Record<string, number> = {};
-	(window as unknown as { __marks: Record<string, number> }).__marks = marks;
-	new MutationObserver(() => {
-		if (!marks.numbers && document.querySelector('[data-testid="count-total"]')) marks.numbers = performance.now();
-		if (!marks.live && document.querySelector('[data-state="live"]')) marks.live = performance.now();
-	}).observe(document, { childList: true, subtree: true, attributes: true });
-};
+let samples: LoadSample[];
+let resources: string[];
 try {
-	for (let i = 0; i < runs + 1; i++) {
-		const { context, close } = await launch({ width: 1920, height: 1080 });
-		const requested: string[] = [];
-		context.on('request', (r) => requested.push(r.url()));
-		await context.addInitScript(probe);
-		const page = await context.newPage();
-		await page.goto(url);
-		await page.waitForSelector('[data-state="live"]', { timeout: 60_000 });
-		const m = await page.evaluate(() => ({
-			...(window as unknown as { __marks: Record<string, number> }).__marks,
-			fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
-		}));
-		if (i === 0) {
-			// the first run warms the server's file cache and is not counted
-			resources = requested;
-		} else {
-			prerendered.push(m.numbers);
-			fcp.push(m.fcp);
-			live.push(m.live);
-		}
-		await close();
-	}
+	// The same cold loads as npm run bench (lib/bench/load.ts): fresh profile, settled browser.
+	({ samples, fetched: resources } = await coldLoads(url, runs));
 } finally {
 	stopServer();
 }
@@ -110,11 +78,9 @@ for (const r of new Set(resources)) {
 	}
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-const p = stats(prerendered);
-const l = stats(live);
-const f = stats(fcp);
-console.log(`navigation → prerendered numbers in the DOM (${runs} cold runs): median ${fmt(p.median)}, p95 ${fmt(p.p95)}`);
-console.log(`navigation → first contentful paint, numbers included (${runs} cold runs): median ${fmt(f.median)}, p95 ${fmt(f.p95)}`);
+const p = stats(samples.map((x) => x.numbers));
+const l = stats(samples.map((x) => x.live));
+console.log(`navigation → prerendered numbers painted (${runs} cold runs): median ${fmt(p.median)}, p95 ${fmt(p.p95)}`);
 console.log(`navigation → live scorecard (${runs} cold runs): median ${fmt(l.median)}, p95 ${fmt(l.p95)}`);
 console.log(`first page JavaScript (app): ${kb(jsRaw)} raw, ${kb(jsGz)} gzip`);
 console.log(`DuckDB worker JavaScript: ${kb(workerRaw)} raw, ${kb(workerGz)} gzip`);
