@@ -1,7 +1,8 @@
 /**
  * The SQL console in real Chromium against the default data: run a query with
  * Ctrl+Enter, chart it, export it, share it by link, cancel a long query while the page
- * stays responsive, and never talk to another origin.
+ * stays responsive, carry an edit of the data through to the scorecard, and never talk
+ * to another origin.
  *
  * Known figures: ocop_products has 4 781 certificates, 3 663 three-star, 1 096 four-star
  * and 22 five-star (data/README.md; the same counts come out of Node DuckDB).
@@ -192,6 +193,46 @@ describe('SQL console', () => {
 		await typeQuery(page, 'SELECT 42 AS answer');
 		await runWithKeys(page);
 		expect(await gridRows(page)).toEqual([['42']]);
+	});
+
+	it('an UPDATE of a target in the console reaches the scorecard, which says the data was changed', async () => {
+		// Thái Bình OC01: 194 products against 150. The scorecard is seen first, so its
+		// answers are cached for this data; the edit must replace them, not be hidden by them.
+		const p = await browser.context.newPage();
+		await p.addInitScript('window.__name = (f) => f');
+		const row = () => p.locator('tr[data-indicator="OC01"][data-unit="34@2024"]').first();
+		const live = () => p.waitForSelector('[data-state="live"]', { timeout: 60_000 });
+		try {
+			await p.goto(base + '/?unit=34@2024');
+			await live();
+			expect(await row().getAttribute('data-status')).toBe('exceeded');
+			expect(await p.getByTestId('console-edit-banner').count()).toBe(0);
+
+			await p.getByRole('link', { name: 'Truy vấn SQL' }).click();
+			await p.waitForSelector('[data-testid="sql-input"]', { timeout: 60_000 });
+			await typeQuery(p, `SELECT count(*) FROM targets WHERE indicator = 'OC01'`);
+			await runWithKeys(p);
+			// A read rebuilds nothing and changes nothing.
+			expect(await p.getByTestId('kpi-rebuild').count()).toBe(0);
+			await typeQuery(p, `UPDATE targets SET target_min = 400 WHERE indicator = 'OC01' AND unit_code = '34' AND unit_vintage = '2024'`);
+			await runWithKeys(p);
+			expect(await status(p)).toBe('done');
+			await p.waitForSelector('[data-testid="kpi-rebuild"][data-state="rebuilt"]', { timeout: 60_000 });
+			expect(await p.getByTestId('kpi-rebuild').textContent()).toContain('targets');
+			expect(await p.getByTestId('console-edit-banner').textContent()).toContain('targets');
+
+			await p.getByRole('link', { name: 'Bảng chỉ tiêu' }).click();
+			await p.getByTestId('unit-select').selectOption('34@2024');
+			await p.waitForURL(/unit=34%402024|unit=34@2024/);
+			await live();
+			await p.waitForFunction(() => document.querySelector('tr[data-indicator="OC01"][data-unit="34@2024"]')?.getAttribute('data-status') === 'not_met', null, { timeout: 30_000 });
+			// 194 / 400 = 48,5 %: the 2025 target was not met.
+			expect(await row().getByTestId('target').textContent()).toContain('400');
+			expect((await row().getByTestId('achievement').textContent())!.trim()).toMatch(/^48,5%/);
+			expect(await p.getByTestId('console-edit-banner').textContent()).toContain('số liệu có thể khác số liệu công bố');
+		} finally {
+			await p.close();
+		}
 	});
 
 	it('asked nothing of any other origin', () => {

@@ -11,6 +11,7 @@ import { RECORD_TABLES, UNIT_ROLLUP, recordUnitsView, viewStatements } from './s
 import { AGG_TABLES, aggTable, aggTableSql, cutDates } from './sql/preagg';
 import type { Cubes } from './cube';
 import { fnv1a } from './fingerprint';
+import { DATASETS } from '../data/schema';
 
 export interface Prepared {
 	/** Cut dates of the pre-aggregated tables (see sql/preagg.ts); empty = none built. */
@@ -77,6 +78,22 @@ export function preparedTables(): string[] {
 		OCOP_SEQ_TABLE,
 		'unit_rollup',
 		...RECORD_TABLES.filter((t) => !DEFERRABLE.includes(t)).map((t) => `${t}_units`),
+		...Object.keys(AGG_TABLES).map(aggTable)
+	];
+}
+
+/**
+ * Every table and view the KPI SQL reads: the datasets and what prepareKpiTables makes
+ * from them. A statement typed in the console that writes one of them calls for
+ * prepareKpiTables again (routes/query).
+ */
+export function kpiInputTables(): string[] {
+	return [
+		...DATASETS.map((d) => d.name),
+		'ocop_seq',
+		OCOP_SEQ_TABLE,
+		'unit_rollup',
+		...RECORD_TABLES.map((t) => `${t}_units`),
 		...Object.keys(AGG_TABLES).map(aggTable)
 	];
 }

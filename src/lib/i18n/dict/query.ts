@@ -98,7 +98,13 @@ const vi = {
 	'query.link.reason.base64': 'tham số q có ký tự không hợp lệ',
 	'query.link.reason.deflate': 'dữ liệu nén không đầy đủ',
 	'query.link.reason.utf8': 'văn bản không phải UTF-8',
-	'query.link.reason.too-long': 'câu truy vấn quá dài'
+	'query.link.reason.too-long': 'câu truy vấn quá dài',
+	'query.kpi.rebuilding': 'Câu lệnh có thể đã sửa {tables}: đang tính lại các bảng chỉ tiêu…',
+	'query.kpi.rebuilt': 'Câu lệnh có thể đã sửa {tables}: các bảng chỉ tiêu đã được tính lại, mọi trang dùng dữ liệu đã sửa.',
+	'query.kpi.failed': 'Câu lệnh có thể đã sửa {tables}, nhưng không tính lại được các bảng chỉ tiêu:',
+	'query.edited.banner': 'Dữ liệu đã bị sửa bằng câu lệnh SQL trong phiên này',
+	'query.edited.note': 'số liệu có thể khác số liệu công bố.',
+	'query.edited.reload': 'Tải lại số liệu công bố'
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -200,7 +206,13 @@ const en: Record<keyof typeof vi, string> = {
 	'query.link.reason.base64': 'the q parameter has invalid characters',
 	'query.link.reason.deflate': 'the compressed data is incomplete',
 	'query.link.reason.utf8': 'the text is not UTF-8',
-	'query.link.reason.too-long': 'the query is too long'
+	'query.link.reason.too-long': 'the query is too long',
+	'query.kpi.rebuilding': 'The statement may have changed {tables}: recomputing the KPI tables…',
+	'query.kpi.rebuilt': 'The statement may have changed {tables}: the KPI tables were recomputed; every page uses the changed data.',
+	'query.kpi.failed': 'The statement may have changed {tables}, but the KPI tables could not be recomputed:',
+	'query.edited.banner': 'Data changed by SQL statements in this session',
+	'query.edited.note': 'figures may differ from the published ones.',
+	'query.edited.reload': 'Reload the published data'
 };
 
 export const query = { vi, en };
