@@ -1,9 +1,10 @@
 /**
  * Waits for a freshly launched Chromium to finish starting before a cold load is timed.
- * Right after launch the browser spends about 0.8 s of CPU in under a second on its own
- * start (profile, network service, compositor; measured from /proc on the 2-core bench
- * machine). A load timed then shares the cores with that, which a user's browser,
- * already open, does not: the page's caches are empty either way (a fresh profile).
+ * Even once it has shown about:blank, a new browser spends another 0.7–0.9 s of CPU over
+ * the next second on its own start (profile, services; measured from /proc on the
+ * 2-core bench machine), then goes quiet. A load timed then shares the cores with that,
+ * which a user's browser, already open, does not: the page's caches are empty either
+ * way (a fresh profile).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 
